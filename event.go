@@ -1,0 +1,235 @@
+package farsight
+
+import (
+	"context"
+	"time"
+)
+
+// EventType is the kind of strike or incident, from the design's taxonomy.
+type EventType string
+
+// Event types.
+const (
+	DroneStrike      EventType = "drone_strike"
+	NavalDroneStrike EventType = "naval_drone_strike"
+	MissileStrike    EventType = "missile_strike"
+	AirStrike        EventType = "air_strike"
+	Artillery        EventType = "artillery"
+	Interception     EventType = "interception"
+	Sabotage         EventType = "sabotage"
+	ExplosionUnknown EventType = "explosion_unknown"
+)
+
+// EventTypes lists every event type in taxonomy order.
+var EventTypes = []EventType{DroneStrike, NavalDroneStrike, MissileStrike, AirStrike, Artillery, Interception, Sabotage, ExplosionUnknown}
+
+// Valid reports whether t is in the taxonomy.
+func (t EventType) Valid() bool {
+	for _, v := range EventTypes {
+		if t == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Actor is the party that carried out an event.
+type Actor string
+
+// Actors.
+const (
+	ActorUkraine Actor = "ukraine"
+	ActorRussia  Actor = "russia"
+	ActorUnknown Actor = "unknown"
+)
+
+// Valid reports whether a is a known actor.
+func (a Actor) Valid() bool {
+	return a == ActorUkraine || a == ActorRussia || a == ActorUnknown
+}
+
+// DatePrecision says how precisely an event is dated.
+type DatePrecision string
+
+// Date precisions.
+const (
+	PrecisionDay   DatePrecision = "day"
+	PrecisionRange DatePrecision = "range"
+	PrecisionMonth DatePrecision = "month"
+)
+
+// GeoPrecision says how precisely an event is located. Never more precise
+// than the text supports.
+type GeoPrecision string
+
+// Location precisions.
+const (
+	GeoPoint      GeoPrecision = "point"
+	GeoSettlement GeoPrecision = "settlement"
+	GeoRegion     GeoPrecision = "region"
+	GeoCountry    GeoPrecision = "country"
+)
+
+// Valid reports whether p is a known precision.
+func (p GeoPrecision) Valid() bool {
+	return p == GeoPoint || p == GeoSettlement || p == GeoRegion || p == GeoCountry
+}
+
+// Span is a half-open byte range [Start, End) of a report's text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Target is something an event was aimed at: a category from the taxonomy
+// (naval_vessel, oil_refinery, …), optionally a name and a count.
+type Target struct {
+	Category string `json:"category"`
+	Name     string `json:"name,omitempty"`
+	Count    int    `json:"count,omitempty"`
+	AssetID  int64  `json:"asset_id,omitempty"`
+	ReportID int64  `json:"report_id,omitempty"`
+	Span     Span   `json:"span"`
+}
+
+// Event is one strike or incident in the record, with the claims of every
+// report that describes it.
+type Event struct {
+	ID int64 `json:"id"`
+
+	Type  EventType `json:"type"`
+	Actor Actor     `json:"actor"`
+
+	// Date is the event's (first) day as YYYY-MM-DD, "" when unknown;
+	// DateEnd is the last day of a range, "" for a single day.
+	Date          string        `json:"date,omitempty"`
+	DateEnd       string        `json:"date_end,omitempty"`
+	DatePrecision DatePrecision `json:"date_precision,omitempty"`
+
+	// Point is the event's location; nil when unknown.
+	Point        *Point       `json:"point,omitempty"`
+	GeoPrecision GeoPrecision `json:"geo_precision,omitempty"`
+	PlaceID      string       `json:"place_id,omitempty"`
+	PlaceName    string       `json:"place,omitempty"`
+	Country      string       `json:"country,omitempty"`
+	Admin1       string       `json:"admin1,omitempty"`
+
+	Targets []Target `json:"targets,omitempty"`
+	// Outcome is the strongest outcome reported: hit, damaged, destroyed,
+	// intercepted, fire, no_damage; "" when none is stated.
+	Outcome string `json:"outcome,omitempty"`
+
+	// Confidence in [0, 1] that the event happened as extracted.
+	Confidence float64 `json:"confidence"`
+
+	// ExtractorVersion is the version of the extractor that derived it.
+	ExtractorVersion string `json:"extractor_version,omitempty"`
+	// Version counts changes to the event.
+	Version int `json:"version"`
+
+	Claims []*Claim      `json:"claims,omitempty"`
+	Places []*EventPlace `json:"places,omitempty"`
+
+	CreatedAt time.Time `json:"created_at,omitzero"`
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
+}
+
+// Validate returns EINVALID when the event cannot be stored.
+func (e *Event) Validate() error {
+	if !e.Type.Valid() {
+		return Errorf(EINVALID, "unknown event type %q", e.Type)
+	}
+	if e.Actor == "" {
+		e.Actor = ActorUnknown
+	}
+	if !e.Actor.Valid() {
+		return Errorf(EINVALID, "unknown actor %q", e.Actor)
+	}
+	if e.Date != "" {
+		if _, err := time.Parse(time.DateOnly, e.Date); err != nil {
+			return Errorf(EINVALID, "event date %q is not YYYY-MM-DD", e.Date)
+		}
+	}
+	if e.DateEnd != "" {
+		if _, err := time.Parse(time.DateOnly, e.DateEnd); err != nil || e.DateEnd < e.Date {
+			return Errorf(EINVALID, "event end date %q is not a YYYY-MM-DD on or after the date", e.DateEnd)
+		}
+	}
+	if e.Point != nil && !e.Point.Valid() {
+		return Errorf(EINVALID, "event point %v out of range", *e.Point)
+	}
+	if e.GeoPrecision != "" && !e.GeoPrecision.Valid() {
+		return Errorf(EINVALID, "unknown geo precision %q", e.GeoPrecision)
+	}
+	if e.Confidence < 0 || e.Confidence > 1 {
+		return Errorf(EINVALID, "confidence %v outside [0, 1]", e.Confidence)
+	}
+	for _, c := range e.Claims {
+		if err := c.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EventPlace is a place mentioned in a report about an event, with its role
+// (the event's "location", or "context").
+type EventPlace struct {
+	PlaceID  string `json:"place_id"`
+	Name     string `json:"name"`
+	Role     string `json:"role"`
+	ReportID int64  `json:"report_id"`
+	Span     Span   `json:"span"`
+}
+
+// EventFilter selects events. Nil and empty fields do not filter.
+type EventFilter struct {
+	ID *int64
+	// From and To bound the event date, inclusive, as YYYY-MM-DD. An event
+	// with a date range matches when the range overlaps.
+	From *string
+	To   *string
+	BBox *BBox
+	// Types matches any of the listed types.
+	Types []EventType
+	Actor *Actor
+	// Text is a full-text query over the texts of the event's reports.
+	Text     *string
+	ReportID *int64
+
+	// After is the cursor returned with the previous page; "" for the first.
+	After string
+	// Limit is the page size; 0 means DefaultPageSize, and it is capped at
+	// MaxPageSize.
+	Limit int
+}
+
+// Page sizes for FindEvents.
+const (
+	DefaultPageSize = 100
+	MaxPageSize     = 1000
+)
+
+// EventService stores events with their claims.
+type EventService interface {
+	// FindEventByID returns the event with its claims, places and targets,
+	// or ENOTFOUND.
+	FindEventByID(ctx context.Context, id int64) (*Event, error)
+
+	// FindEvents returns one page of matching events ordered by date, newest
+	// first (undated last), then by ID descending, without claims. It
+	// returns the cursor of the next page, "" after the last one. A
+	// malformed cursor or filter gives EINVALID.
+	FindEvents(ctx context.Context, f EventFilter) ([]*Event, string, error)
+
+	// CountEvents returns how many events match f (ignoring After and Limit).
+	CountEvents(ctx context.Context, f EventFilter) (int, error)
+
+	// CreateEvents stores new events with their claims, places and targets in
+	// one transaction and sets their IDs. It returns EINVALID for an invalid
+	// event and ECONFLICT when a claim names a report that does not exist.
+	CreateEvents(ctx context.Context, es []*Event) error
+
+	// DeleteEvent removes an event with its claims, or returns ENOTFOUND.
+	DeleteEvent(ctx context.Context, id int64) error
+}
