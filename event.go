@@ -151,6 +151,9 @@ func (e *Event) Validate() error {
 		}
 	}
 	if e.DateEnd != "" {
+		if e.Date == "" {
+			return Errorf(EINVALID, "event end date without a start date")
+		}
 		if _, err := time.Parse(time.DateOnly, e.DateEnd); err != nil || e.DateEnd < e.Date {
 			return Errorf(EINVALID, "event end date %q is not a YYYY-MM-DD on or after the date", e.DateEnd)
 		}
@@ -180,6 +183,10 @@ type EventPlace struct {
 	Role     string `json:"role"`
 	ReportID int64  `json:"report_id"`
 	Span     Span   `json:"span"`
+	// Place is the resolved gazetteer entry, when the extractor has it; the
+	// store keeps a copy so that stored events do not depend on the
+	// gazetteer build.
+	Place *Place `json:"-"`
 }
 
 // EventFilter selects events. Nil and empty fields do not filter.

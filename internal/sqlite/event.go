@@ -1,0 +1,452 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/farsight-osint/farsight"
+)
+
+var _ farsight.EventService = (*EventService)(nil)
+
+// EventService stores events in SQLite.
+type EventService struct {
+	db *DB
+}
+
+// NewEventService returns an EventService on db.
+func NewEventService(db *DB) *EventService {
+	return &EventService{db: db}
+}
+
+// undatedDay is the R*Tree day coordinate of events without a date: far
+// outside any date a filter can name.
+const undatedDay = -1000000
+
+const eventColumns = `e.id, e.type, e.actor, e.date, e.date_end, e.date_precision, e.lat, e.lon, e.geo_precision,
+	e.place_id, e.place_name, e.country, e.admin1, e.outcome, e.confidence, e.extractor_version, e.version, e.created_at, e.updated_at`
+
+func scanEvent(row interface{ Scan(...any) error }) (*farsight.Event, error) {
+	var e farsight.Event
+	var lat, lon sql.NullFloat64
+	var typ, actor, prec, geoPrec, created, updated string
+	if err := row.Scan(&e.ID, &typ, &actor, &e.Date, &e.DateEnd, &prec, &lat, &lon, &geoPrec,
+		&e.PlaceID, &e.PlaceName, &e.Country, &e.Admin1, &e.Outcome, &e.Confidence, &e.ExtractorVersion, &e.Version, &created, &updated); err != nil {
+		return nil, err
+	}
+	e.Type, e.Actor = farsight.EventType(typ), farsight.Actor(actor)
+	e.DatePrecision, e.GeoPrecision = farsight.DatePrecision(prec), farsight.GeoPrecision(geoPrec)
+	if lat.Valid && lon.Valid {
+		e.Point = &farsight.Point{Lat: lat.Float64, Lon: lon.Float64}
+	}
+	var err error
+	if e.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	e.UpdatedAt, err = parseTime(updated)
+	return &e, err
+}
+
+// FindEventByID returns the event with its claims, places and targets.
+func (s *EventService) FindEventByID(ctx context.Context, id int64) (*farsight.Event, error) {
+	e, err := scanEvent(s.db.db.QueryRowContext(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.id = ?`, id))
+	if errNoRows(err) {
+		return nil, farsight.Errorf(farsight.ENOTFOUND, "event %d not found", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("find event: %w", err)
+	}
+	if err := s.attach(ctx, e); err != nil {
+		return nil, fmt.Errorf("find event %d: %w", id, err)
+	}
+	return e, nil
+}
+
+// attach loads an event's claims, places and targets.
+func (s *EventService) attach(ctx context.Context, e *farsight.Event) error {
+	rows, err := s.db.db.QueryContext(ctx, `SELECT id, report_id, kind, speaker, speaker_kind, stance, text, span_start, span_end, value, unit, qualifier, reference
+		FROM claims WHERE event_id = ? ORDER BY id`, e.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c := farsight.Claim{EventID: e.ID}
+		var kind, speakerKind, stance string
+		var value sql.NullFloat64
+		if err := rows.Scan(&c.ID, &c.ReportID, &kind, &c.Speaker, &speakerKind, &stance, &c.Text, &c.Span.Start, &c.Span.End, &value, &c.Unit, &c.Qualifier, &c.Reference); err != nil {
+			return err
+		}
+		c.Kind, c.SpeakerKind, c.Stance = farsight.ClaimKind(kind), farsight.SourceKind(speakerKind), farsight.Stance(stance)
+		if value.Valid {
+			c.Value = &value.Float64
+		}
+		e.Claims = append(e.Claims, &c)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	rows, err = s.db.db.QueryContext(ctx, `SELECT place_id, name, role, report_id, span_start, span_end FROM event_places WHERE event_id = ? ORDER BY id`, e.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p farsight.EventPlace
+		if err := rows.Scan(&p.PlaceID, &p.Name, &p.Role, &p.ReportID, &p.Span.Start, &p.Span.End); err != nil {
+			return err
+		}
+		e.Places = append(e.Places, &p)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	rows, err = s.db.db.QueryContext(ctx, `SELECT category, name, count, COALESCE(asset_id, 0), report_id, span_start, span_end FROM event_targets WHERE event_id = ? ORDER BY id`, e.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t farsight.Target
+		if err := rows.Scan(&t.Category, &t.Name, &t.Count, &t.AssetID, &t.ReportID, &t.Span.Start, &t.Span.End); err != nil {
+			return err
+		}
+		e.Targets = append(e.Targets, t)
+	}
+	return rows.Err()
+}
+
+// FindEvents returns one page of matching events and the next page's cursor.
+func (s *EventService) FindEvents(ctx context.Context, f farsight.EventFilter) ([]*farsight.Event, string, error) {
+	q, err := s.eventQuery(ctx, f)
+	if err != nil {
+		return nil, "", err
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = farsight.DefaultPageSize
+	}
+	limit = min(limit, farsight.MaxPageSize)
+	if f.After != "" {
+		date, id, err := parseCursor(f.After)
+		if err != nil {
+			return nil, "", err
+		}
+		q.where = append(q.where, "(e.date, e.id) < (?, ?)")
+		q.args = append(q.args, date, id)
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+eventColumns+` FROM `+q.from+` WHERE `+strings.Join(q.where, " AND ")+
+		` ORDER BY e.date DESC, e.id DESC LIMIT ?`, append(q.args, limit+1)...)
+	if err != nil {
+		return nil, "", fmt.Errorf("find events: %w", err)
+	}
+	defer rows.Close()
+	var out []*farsight.Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, "", err
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", fmt.Errorf("find events: %w", err)
+	}
+	var next string
+	if len(out) > limit {
+		out = out[:limit]
+		last := out[limit-1]
+		next = formatCursor(last.Date, last.ID)
+	}
+	return out, next, nil
+}
+
+// CountEvents returns how many events match f.
+func (s *EventService) CountEvents(ctx context.Context, f farsight.EventFilter) (int, error) {
+	q, err := s.eventQuery(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+q.from+` WHERE `+strings.Join(q.where, " AND "), q.args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count events: %w", err)
+	}
+	return n, nil
+}
+
+type eventQuery struct {
+	from  string
+	where []string
+	args  []any
+}
+
+// eventQuery translates a filter into FROM and WHERE clauses. A bounding
+// box drives the query from the R*Tree (with the date range as its third
+// dimension); otherwise it walks the date index.
+func (s *EventService) eventQuery(ctx context.Context, f farsight.EventFilter) (*eventQuery, error) {
+	q := &eventQuery{from: "events e", where: []string{"1 = 1"}}
+	var from, to string
+	var err error
+	if f.From != nil {
+		if from, err = checkDate("from", *f.From); err != nil {
+			return nil, err
+		}
+	}
+	if f.To != nil {
+		if to, err = checkDate("to", *f.To); err != nil {
+			return nil, err
+		}
+	}
+	if from != "" && to != "" && from > to {
+		return nil, farsight.Errorf(farsight.EINVALID, "from date %s is after to date %s", from, to)
+	}
+
+	if b := f.BBox; b != nil {
+		if err := b.Validate(); err != nil {
+			return nil, err
+		}
+		q.from = "events_rtree r CROSS JOIN events e ON e.id = r.id"
+		// The R*Tree stores 32-bit floats rounded outwards: it finds the
+		// candidates, the stored coordinates decide.
+		q.where = append(q.where, "r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ?",
+			"e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
+		q.args = append(q.args, b.MaxLon, b.MinLon, b.MaxLat, b.MinLat, b.MinLon, b.MaxLon, b.MinLat, b.MaxLat)
+		if from != "" {
+			q.where, q.args = append(q.where, "r.max_day >= ?"), append(q.args, dayNumber(from))
+		}
+		if to != "" {
+			q.where, q.args = append(q.where, "r.min_day <= ?"), append(q.args, dayNumber(to))
+		}
+	}
+	if to != "" {
+		q.where, q.args = append(q.where, "e.date <= ? AND e.date != ''"), append(q.args, to)
+	}
+	if from != "" {
+		// Bound the walk down the date index by the longest stored range.
+		var span int
+		if err := s.db.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(span_days), 0) FROM events`).Scan(&span); err != nil {
+			return nil, fmt.Errorf("longest event range: %w", err)
+		}
+		t, _ := time.Parse(time.DateOnly, from)
+		q.where = append(q.where, "e.date >= ? AND e.last_date >= ?")
+		q.args = append(q.args, t.AddDate(0, 0, -span).Format(time.DateOnly), from)
+	}
+	if len(f.Types) > 0 {
+		marks := make([]string, len(f.Types))
+		for i, t := range f.Types {
+			if !t.Valid() {
+				return nil, farsight.Errorf(farsight.EINVALID, "unknown event type %q", t)
+			}
+			marks[i] = "?"
+			q.args = append(q.args, string(t))
+		}
+		q.where = append(q.where, "e.type IN ("+strings.Join(marks, ", ")+")")
+	}
+	if v := f.Actor; v != nil {
+		if !v.Valid() {
+			return nil, farsight.Errorf(farsight.EINVALID, "unknown actor %q", *v)
+		}
+		q.where, q.args = append(q.where, "e.actor = ?"), append(q.args, string(*v))
+	}
+	if v := f.ID; v != nil {
+		q.where, q.args = append(q.where, "e.id = ?"), append(q.args, *v)
+	}
+	if v := f.ReportID; v != nil {
+		q.where, q.args = append(q.where, "e.id IN (SELECT event_id FROM claims WHERE report_id = ?)"), append(q.args, *v)
+	}
+	if v := f.Text; v != nil {
+		q.where = append(q.where, "e.id IN (SELECT c.event_id FROM claims c WHERE c.report_id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?))")
+		q.args = append(q.args, ftsQuery(*v))
+	}
+	return q, nil
+}
+
+func checkDate(name, s string) (string, error) {
+	if _, err := time.Parse(time.DateOnly, s); err != nil {
+		return "", farsight.Errorf(farsight.EINVALID, "%s date %q is not YYYY-MM-DD", name, s)
+	}
+	return s, nil
+}
+
+// dayNumber returns the days since 1970-01-01 of a valid YYYY-MM-DD date.
+func dayNumber(date string) int64 {
+	t, _ := time.Parse(time.DateOnly, date)
+	return t.Unix() / 86400
+}
+
+func formatCursor(date string, id int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(date + "|" + strconv.FormatInt(id, 10)))
+}
+
+func parseCursor(s string) (string, int64, error) {
+	bad := farsight.Errorf(farsight.EINVALID, "malformed cursor")
+	buf, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return "", 0, bad
+	}
+	date, idText, ok := strings.Cut(string(buf), "|")
+	if !ok {
+		return "", 0, bad
+	}
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil {
+		return "", 0, bad
+	}
+	if date != "" {
+		if _, err := time.Parse(time.DateOnly, date); err != nil {
+			return "", 0, bad
+		}
+	}
+	return date, id, nil
+}
+
+// CreateEvents stores new events with their claims, places and targets.
+func (s *EventService) CreateEvents(ctx context.Context, es []*farsight.Event) error {
+	for _, e := range es {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+	}
+	tx, err := s.db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := createEvents(ctx, tx, es, s.db.Now().UTC()); err != nil {
+		return err
+	}
+	return formatError(tx.Commit())
+}
+
+func createEvents(ctx context.Context, tx *sql.Tx, es []*farsight.Event, now time.Time) error {
+	stmts := map[string]*sql.Stmt{}
+	prepare := func(query string) (*sql.Stmt, error) {
+		if st, ok := stmts[query]; ok {
+			return st, nil
+		}
+		st, err := tx.PrepareContext(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		stmts[query] = st
+		return st, nil
+	}
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
+		}
+	}()
+	exec := func(query string, args ...any) (sql.Result, error) {
+		st, err := prepare(query)
+		if err != nil {
+			return nil, err
+		}
+		res, err := st.ExecContext(ctx, args...)
+		return res, formatError(err)
+	}
+
+	nowText := formatTime(now)
+	for _, e := range es {
+		var lat, lon any
+		if e.Point != nil {
+			lat, lon = e.Point.Lat, e.Point.Lon
+		}
+		last, span := e.Date, 0
+		if e.DateEnd != "" {
+			last, span = e.DateEnd, int(dayNumber(e.DateEnd)-dayNumber(e.Date))
+		}
+		e.Version = max(e.Version, 1)
+		res, err := exec(`INSERT INTO events (type, actor, date, date_end, last_date, span_days, date_precision, lat, lon, geo_precision,
+			place_id, place_name, country, admin1, outcome, confidence, extractor_version, version, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			string(e.Type), string(e.Actor), e.Date, e.DateEnd, last, span, string(e.DatePrecision), lat, lon, string(e.GeoPrecision),
+			e.PlaceID, e.PlaceName, e.Country, e.Admin1, e.Outcome, e.Confidence, e.ExtractorVersion, e.Version, nowText, nowText)
+		if err != nil {
+			return fmt.Errorf("insert event: %w", err)
+		}
+		if e.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		e.CreatedAt, e.UpdatedAt = now, now
+		if e.Point != nil {
+			minDay, maxDay := int64(undatedDay), int64(undatedDay)
+			if e.Date != "" {
+				minDay, maxDay = dayNumber(e.Date), dayNumber(last)
+			}
+			if _, err := exec(`INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat, min_day, max_day) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				e.ID, e.Point.Lon, e.Point.Lon, e.Point.Lat, e.Point.Lat, minDay, maxDay); err != nil {
+				return fmt.Errorf("index event: %w", err)
+			}
+		}
+		for _, c := range e.Claims {
+			c.EventID = e.ID
+			var value any
+			if c.Value != nil {
+				value = *c.Value
+			}
+			res, err := exec(`INSERT INTO claims (event_id, report_id, kind, speaker, speaker_kind, stance, text, span_start, span_end, value, unit, qualifier, reference)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				e.ID, c.ReportID, string(c.Kind), c.Speaker, string(c.SpeakerKind), string(c.Stance), c.Text, c.Span.Start, c.Span.End, value, c.Unit, c.Qualifier, c.Reference)
+			if err != nil {
+				return fmt.Errorf("insert claim: %w", err)
+			}
+			if c.ID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+		}
+		for _, p := range e.Places {
+			if pl := p.Place; pl != nil {
+				if _, err := exec(`INSERT INTO places (id, name, kind, lat, lon, country, admin1, admin1_code, admin2, population)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, lat = excluded.lat, lon = excluded.lon,
+						country = excluded.country, admin1 = excluded.admin1, admin1_code = excluded.admin1_code, admin2 = excluded.admin2, population = excluded.population`,
+					pl.ID, pl.Name, string(pl.Kind), pl.Lat, pl.Lon, pl.Country, pl.Admin1, pl.Admin1Code, pl.Admin2, pl.Population); err != nil {
+					return fmt.Errorf("upsert place: %w", err)
+				}
+			}
+			if _, err := exec(`INSERT INTO event_places (event_id, report_id, place_id, name, role, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				e.ID, p.ReportID, p.PlaceID, p.Name, p.Role, p.Span.Start, p.Span.End); err != nil {
+				return fmt.Errorf("insert event place: %w", err)
+			}
+		}
+		for _, t := range e.Targets {
+			var asset any
+			if t.AssetID != 0 {
+				asset = t.AssetID
+			}
+			if _, err := exec(`INSERT INTO event_targets (event_id, report_id, category, name, count, asset_id, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				e.ID, t.ReportID, t.Category, t.Name, t.Count, asset, t.Span.Start, t.Span.End); err != nil {
+				return fmt.Errorf("insert event target: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// DeleteEvent removes an event with its claims, places and targets.
+func (s *EventService) DeleteEvent(ctx context.Context, id int64) error {
+	tx, err := s.db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM events WHERE id = ?`, id)
+	if err != nil {
+		return formatError(err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return farsight.Errorf(farsight.ENOTFOUND, "event %d not found", id)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM events_rtree WHERE id = ?`, id); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

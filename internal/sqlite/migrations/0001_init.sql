@@ -1,0 +1,178 @@
+-- Core tables of the design: sources, reports (+ full-text index), events
+-- with their claims, places and targets (+ a spatio-temporal R*Tree),
+-- assets and the work queue.
+
+CREATE TABLE sources (
+	id         INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL UNIQUE,
+	url        TEXT NOT NULL DEFAULT '',
+	kind       TEXT NOT NULL DEFAULT 'unknown',
+	created_at TEXT NOT NULL
+);
+
+CREATE TABLE reports (
+	id          INTEGER PRIMARY KEY,
+	external_id TEXT NOT NULL DEFAULT '',
+	source_id   INTEGER REFERENCES sources (id),
+	title       TEXT NOT NULL DEFAULT '',
+	text        TEXT NOT NULL,
+	url         TEXT NOT NULL DEFAULT '',
+	lang        TEXT NOT NULL DEFAULT '',
+	published   TEXT NOT NULL DEFAULT '',
+	fetched_at  TEXT NOT NULL DEFAULT '',
+	hash        BLOB NOT NULL UNIQUE,
+	created_at  TEXT NOT NULL
+);
+
+CREATE INDEX reports_source_id ON reports (source_id);
+
+-- External-content FTS5 index over reports, kept in step by triggers.
+CREATE VIRTUAL TABLE reports_fts USING fts5 (
+	title, text,
+	content = 'reports', content_rowid = 'id',
+	tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER reports_ai AFTER INSERT ON reports BEGIN
+	INSERT INTO reports_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+
+CREATE TRIGGER reports_ad AFTER DELETE ON reports BEGIN
+	INSERT INTO reports_fts (reports_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+
+CREATE TRIGGER reports_au AFTER UPDATE OF title, text ON reports BEGIN
+	INSERT INTO reports_fts (reports_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+	INSERT INTO reports_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+
+CREATE TABLE places (
+	id          TEXT PRIMARY KEY,
+	name        TEXT NOT NULL,
+	kind        TEXT NOT NULL,
+	lat         REAL NOT NULL,
+	lon         REAL NOT NULL,
+	country     TEXT NOT NULL DEFAULT '',
+	admin1      TEXT NOT NULL DEFAULT '',
+	admin1_code TEXT NOT NULL DEFAULT '',
+	admin2      TEXT NOT NULL DEFAULT '',
+	population  INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE events (
+	id                INTEGER PRIMARY KEY,
+	type              TEXT NOT NULL,
+	actor             TEXT NOT NULL,
+	date              TEXT NOT NULL DEFAULT '',
+	date_end          TEXT NOT NULL DEFAULT '',
+	-- last_date is date_end, or date for a single day; span_days is the
+	-- number of days from date to last_date. Together they let a date-range
+	-- filter walk the date index within a bounded window.
+	last_date         TEXT NOT NULL DEFAULT '',
+	span_days         INTEGER NOT NULL DEFAULT 0,
+	date_precision    TEXT NOT NULL DEFAULT '',
+	lat               REAL,
+	lon               REAL,
+	geo_precision     TEXT NOT NULL DEFAULT '',
+	place_id          TEXT NOT NULL DEFAULT '',
+	place_name        TEXT NOT NULL DEFAULT '',
+	country           TEXT NOT NULL DEFAULT '',
+	admin1            TEXT NOT NULL DEFAULT '',
+	outcome           TEXT NOT NULL DEFAULT '',
+	confidence        REAL NOT NULL DEFAULT 0,
+	extractor_version TEXT NOT NULL DEFAULT '',
+	version           INTEGER NOT NULL DEFAULT 1,
+	created_at        TEXT NOT NULL,
+	updated_at        TEXT NOT NULL
+);
+
+CREATE INDEX events_date_id ON events (date DESC, id DESC);
+CREATE INDEX events_type_date ON events (type, date DESC, id DESC);
+CREATE INDEX events_span_days ON events (span_days);
+
+-- One box per located event: longitude, latitude and day number (days
+-- since 1970-01-01; undated events sit at day -1000000).
+CREATE VIRTUAL TABLE events_rtree USING rtree (
+	id,
+	min_lon, max_lon,
+	min_lat, max_lat,
+	min_day, max_day
+);
+
+CREATE TABLE claims (
+	id           INTEGER PRIMARY KEY,
+	event_id     INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+	report_id    INTEGER NOT NULL REFERENCES reports (id),
+	kind         TEXT NOT NULL,
+	speaker      TEXT NOT NULL DEFAULT '',
+	speaker_kind TEXT NOT NULL DEFAULT '',
+	stance       TEXT NOT NULL,
+	text         TEXT NOT NULL DEFAULT '',
+	span_start   INTEGER NOT NULL,
+	span_end     INTEGER NOT NULL,
+	value        REAL,
+	unit         TEXT NOT NULL DEFAULT '',
+	qualifier    TEXT NOT NULL DEFAULT '',
+	reference    TEXT NOT NULL DEFAULT ''
+);
+
+CREATE INDEX claims_event_id ON claims (event_id);
+CREATE INDEX claims_report_id ON claims (report_id);
+
+CREATE TABLE event_places (
+	id         INTEGER PRIMARY KEY,
+	event_id   INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+	report_id  INTEGER NOT NULL REFERENCES reports (id),
+	place_id   TEXT NOT NULL,
+	name       TEXT NOT NULL,
+	role       TEXT NOT NULL,
+	span_start INTEGER NOT NULL,
+	span_end   INTEGER NOT NULL
+);
+
+CREATE INDEX event_places_event_id ON event_places (event_id);
+CREATE INDEX event_places_place_id ON event_places (place_id);
+
+CREATE TABLE assets (
+	id        INTEGER PRIMARY KEY,
+	key       TEXT NOT NULL UNIQUE,
+	kind      TEXT NOT NULL,
+	name      TEXT NOT NULL,
+	name_uk   TEXT NOT NULL DEFAULT '',
+	name_ru   TEXT NOT NULL DEFAULT '',
+	class     TEXT NOT NULL DEFAULT '',
+	hull      TEXT NOT NULL DEFAULT '',
+	fleet     TEXT NOT NULL DEFAULT '',
+	home_port TEXT NOT NULL DEFAULT '',
+	source    TEXT NOT NULL
+);
+
+CREATE TABLE event_targets (
+	id         INTEGER PRIMARY KEY,
+	event_id   INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+	report_id  INTEGER NOT NULL REFERENCES reports (id),
+	category   TEXT NOT NULL,
+	name       TEXT NOT NULL DEFAULT '',
+	count      INTEGER NOT NULL DEFAULT 0,
+	asset_id   INTEGER REFERENCES assets (id),
+	span_start INTEGER NOT NULL,
+	span_end   INTEGER NOT NULL
+);
+
+CREATE INDEX event_targets_event_id ON event_targets (event_id);
+
+-- Work queue for background processing (fetch, extract, enrich).
+CREATE TABLE jobs (
+	id           INTEGER PRIMARY KEY,
+	kind         TEXT NOT NULL,
+	payload      TEXT NOT NULL DEFAULT '{}',
+	state        TEXT NOT NULL DEFAULT 'queued',
+	attempts     INTEGER NOT NULL DEFAULT 0,
+	run_at       TEXT NOT NULL,
+	locked_until TEXT NOT NULL DEFAULT '',
+	last_error   TEXT NOT NULL DEFAULT '',
+	created_at   TEXT NOT NULL,
+	updated_at   TEXT NOT NULL
+);
+
+CREATE INDEX jobs_state_run_at ON jobs (state, run_at);
