@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -63,22 +64,40 @@ func (r *Report) Validate() error {
 // NFKC, case folded, every run of white space collapsed to one space, and
 // trimmed. Two reports with the same hash are exact duplicates.
 func ContentHash(text string) string {
-	h := sha256.New()
-	var b strings.Builder
+	if !isASCII(text) {
+		text = norm.NFKC.String(text)
+	}
+	buf := make([]byte, 0, len(text))
 	space := false
-	for _, r := range norm.NFKC.String(text) {
+	for _, r := range text {
 		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+			space = len(buf) > 0
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			buf = append(buf, ' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf = append(buf, byte(r))
+			continue
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 	}
-	h.Write([]byte(b.String()))
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // ReportFilter selects reports. Nil fields do not filter.

@@ -123,6 +123,12 @@ func (s *EventService) attach(ctx context.Context, e *farsight.Event) error {
 }
 
 // FindEvents returns one page of matching events and the next page's cursor.
+//
+// Without a bounding box the query walks the date index and stops after one
+// page. With one, it asks the R*Tree for the box in windows of start days,
+// newest first, each window four times longer than the last, until the page
+// is full: a map query then costs about one narrow window however much
+// history the store holds, instead of sorting every event in the box.
 func (s *EventService) FindEvents(ctx context.Context, f farsight.EventFilter) ([]*farsight.Event, string, error) {
 	q, err := s.eventQuery(ctx, f)
 	if err != nil {
@@ -133,30 +139,56 @@ func (s *EventService) FindEvents(ctx context.Context, f farsight.EventFilter) (
 		limit = farsight.DefaultPageSize
 	}
 	limit = min(limit, farsight.MaxPageSize)
-	if f.After != "" {
+	cursorDate, hasCursor := "", f.After != ""
+	if hasCursor {
 		date, id, err := parseCursor(f.After)
 		if err != nil {
 			return nil, "", err
 		}
+		cursorDate = date
 		q.where = append(q.where, "(e.date, e.id) < (?, ?)")
 		q.args = append(q.args, date, id)
 	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+eventColumns+` FROM `+q.from+` WHERE `+strings.Join(q.where, " AND ")+
-		` ORDER BY e.date DESC, e.id DESC LIMIT ?`, append(q.args, limit+1)...)
-	if err != nil {
-		return nil, "", fmt.Errorf("find events: %w", err)
-	}
-	defer rows.Close()
+
 	var out []*farsight.Event
-	for rows.Next() {
-		e, err := scanEvent(rows)
-		if err != nil {
+	if f.BBox == nil {
+		if out, err = s.queryEvents(ctx, q, nil, limit+1); err != nil {
 			return nil, "", err
 		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", fmt.Errorf("find events: %w", err)
+	} else {
+		// Dated events, by windows of start day from hi down to lo.
+		// Both walk one end of the date index.
+		var minDate, maxDate sql.NullString
+		if err := s.db.db.QueryRowContext(ctx, `SELECT (SELECT date FROM events WHERE date > '' ORDER BY date LIMIT 1), (SELECT date FROM events WHERE date > '' ORDER BY date DESC LIMIT 1)`).Scan(&minDate, &maxDate); err != nil {
+			return nil, "", fmt.Errorf("find events: date range: %w", err)
+		}
+		if minDate.Valid && (!hasCursor || cursorDate != "") {
+			hi, lo := dayNumber(maxDate.String), dayNumber(minDate.String)
+			if hasCursor {
+				hi = min(hi, dayNumber(cursorDate))
+			}
+			if q.toDate != "" {
+				hi = min(hi, dayNumber(q.toDate))
+			}
+			if q.fromDate != "" {
+				lo = max(lo, dayNumber(q.fromDate)-int64(q.span))
+			}
+			for w := int64(32); hi >= lo && len(out) <= limit; w *= 4 {
+				page, err := s.queryEvents(ctx, q, []any{hi - w + 1, hi}, limit+1-len(out))
+				if err != nil {
+					return nil, "", err
+				}
+				out = append(out, page...)
+				hi -= w
+			}
+		}
+		if len(out) <= limit && q.fromDate == "" && q.toDate == "" {
+			page, err := s.queryEvents(ctx, q, []any{undatedDay, undatedDay}, limit+1-len(out))
+			if err != nil {
+				return nil, "", err
+			}
+			out = append(out, page...)
+		}
 	}
 	var next string
 	if len(out) > limit {
@@ -165,6 +197,34 @@ func (s *EventService) FindEvents(ctx context.Context, f farsight.EventFilter) (
 		next = formatCursor(last.Date, last.ID)
 	}
 	return out, next, nil
+}
+
+// queryEvents runs q, restricted to R*Tree start days in [days[0], days[1]]
+// when days is not nil, and returns up to limit events in page order.
+func (s *EventService) queryEvents(ctx context.Context, q *eventQuery, days []any, limit int) ([]*farsight.Event, error) {
+	where, args := q.where, q.args
+	if days != nil {
+		where = append(where[:len(where):len(where)], "r.min_day BETWEEN ? AND ?")
+		args = append(args[:len(args):len(args)], days...)
+	}
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+eventColumns+` FROM `+q.from+` WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY e.date DESC, e.id DESC LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("find events: %w", err)
+	}
+	defer rows.Close()
+	var out []*farsight.Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find events: %w", err)
+	}
+	return out, nil
 }
 
 // CountEvents returns how many events match f.
@@ -184,6 +244,11 @@ type eventQuery struct {
 	from  string
 	where []string
 	args  []any
+
+	// fromDate and toDate are the filter's date bounds, "" when open; span
+	// is the longest stored date range in days, known when fromDate is set.
+	fromDate, toDate string
+	span             int
 }
 
 // eventQuery translates a filter into FROM and WHERE clauses. A bounding
@@ -206,6 +271,7 @@ func (s *EventService) eventQuery(ctx context.Context, f farsight.EventFilter) (
 	if from != "" && to != "" && from > to {
 		return nil, farsight.Errorf(farsight.EINVALID, "from date %s is after to date %s", from, to)
 	}
+	q.fromDate, q.toDate = from, to
 
 	if b := f.BBox; b != nil {
 		if err := b.Validate(); err != nil {
@@ -229,13 +295,12 @@ func (s *EventService) eventQuery(ctx context.Context, f farsight.EventFilter) (
 	}
 	if from != "" {
 		// Bound the walk down the date index by the longest stored range.
-		var span int
-		if err := s.db.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(span_days), 0) FROM events`).Scan(&span); err != nil {
+		if err := s.db.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(span_days), 0) FROM events`).Scan(&q.span); err != nil {
 			return nil, fmt.Errorf("longest event range: %w", err)
 		}
 		t, _ := time.Parse(time.DateOnly, from)
 		q.where = append(q.where, "e.date >= ? AND e.last_date >= ?")
-		q.args = append(q.args, t.AddDate(0, 0, -span).Format(time.DateOnly), from)
+		q.args = append(q.args, t.AddDate(0, 0, -q.span).Format(time.DateOnly), from)
 	}
 	if len(f.Types) > 0 {
 		marks := make([]string, len(f.Types))

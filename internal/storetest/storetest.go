@@ -183,7 +183,7 @@ func testEvents(t *testing.T, s Stores) {
 		Point: &farsight.Point{Lat: 42.88165, Lon: 47.63919}, GeoPrecision: farsight.GeoSettlement,
 		PlaceID: "gn:551847", PlaceName: "Kaspiysk", Country: "RU", Admin1: "Dagestan", Outcome: "damaged", Confidence: 0.9,
 		ExtractorVersion: "test-1",
-		Targets: []farsight.Target{{Category: "naval_vessel", Name: "Tatarstan", Count: 1, ReportID: r.ID, Span: farsight.Span{Start: 1, End: 9}}},
+		Targets:          []farsight.Target{{Category: "naval_vessel", Name: "Tatarstan", Count: 1, ReportID: r.ID, Span: farsight.Span{Start: 1, End: 9}}},
 		Claims: []*farsight.Claim{
 			{ReportID: r.ID, Kind: farsight.ClaimAttack, Stance: farsight.StanceAsserts, Text: "Ukrainian drones hit", Span: farsight.Span{Start: 26, End: 46}},
 			{ReportID: r.ID, Kind: farsight.ClaimDistance, Stance: farsight.StanceAsserts, Value: &v, Unit: "mi", Qualifier: "nearly", Reference: "border", Span: farsight.Span{Start: 0, End: 5}},
