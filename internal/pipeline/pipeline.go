@@ -1,0 +1,125 @@
+// Package pipeline runs reports through farsight's stages: store the
+// report, extract its events, store them. It works on the domain
+// interfaces only, so any store and any extractor plug in.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+
+	"github.com/farsight-osint/farsight"
+)
+
+// Pipeline processes batches of reports.
+type Pipeline struct {
+	Reports   farsight.ReportService
+	Events    farsight.EventService
+	Extractor farsight.Extractor
+	Logger    *slog.Logger
+	// Workers is the number of reports extracted at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Result counts what one batch did.
+type Result struct {
+	// New reports stored, and Duplicates of reports already stored.
+	New, Duplicates int
+	// Events stored for the new reports.
+	Events int
+	// ExtractErrors counts new reports whose extraction failed; they stay
+	// stored and can be extracted again.
+	ExtractErrors int
+}
+
+// Add adds o's counts to r.
+func (r *Result) Add(o Result) {
+	r.New += o.New
+	r.Duplicates += o.Duplicates
+	r.Events += o.Events
+	r.ExtractErrors += o.ExtractErrors
+}
+
+// Process stores a batch of reports, extracts the events of the ones that
+// are new and stores those events. Reports must be valid (see
+// farsight.Report.Validate); an invalid one fails the batch with EINVALID
+// before anything is stored. Exact duplicates are counted and skipped.
+func (p *Pipeline) Process(ctx context.Context, rs []*farsight.Report) (Result, error) {
+	var res Result
+	created, err := p.Reports.CreateReports(ctx, rs)
+	if err != nil {
+		return res, fmt.Errorf("store reports: %w", err)
+	}
+	var fresh []*farsight.Report
+	for i, r := range rs {
+		if created[i] {
+			fresh = append(fresh, r)
+		} else {
+			res.Duplicates++
+		}
+	}
+	res.New = len(fresh)
+
+	perReport := make([][]*farsight.Event, len(fresh))
+	errs := make([]error, len(fresh))
+	p.each(len(fresh), func(i int) {
+		perReport[i], errs[i] = p.Extractor.Extract(fresh[i])
+	})
+	var events []*farsight.Event
+	for i, evs := range perReport {
+		if errs[i] != nil {
+			res.ExtractErrors++
+			p.logger().Warn("extract failed", slog.Int64("report_id", fresh[i].ID), slog.String("error", errs[i].Error()))
+			continue
+		}
+		for _, e := range evs {
+			e.ExtractorVersion = p.Extractor.Version()
+		}
+		events = append(events, evs...)
+	}
+	if len(events) > 0 {
+		if err := p.Events.CreateEvents(ctx, events); err != nil {
+			return res, fmt.Errorf("store events: %w", err)
+		}
+	}
+	res.Events = len(events)
+	return res, nil
+}
+
+// each calls fn(0..n-1) on up to Workers goroutines.
+func (p *Pipeline) each(n int, fn func(i int)) {
+	workers := p.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+func (p *Pipeline) logger() *slog.Logger {
+	if p.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return p.Logger
+}

@@ -1,0 +1,78 @@
+package pipeline_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/farsight-osint/farsight"
+	"github.com/farsight-osint/farsight/internal/fake"
+	"github.com/farsight-osint/farsight/internal/pipeline"
+	"github.com/farsight-osint/farsight/internal/sqlite"
+)
+
+func newPipeline(t *testing.T) *pipeline.Pipeline {
+	t.Helper()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "f.db"))
+	if err := db.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return &pipeline.Pipeline{Reports: sqlite.NewReportService(db), Events: sqlite.NewEventService(db), Extractor: fake.Extractor{}}
+}
+
+func TestProcess(t *testing.T) {
+	ctx := context.Background()
+	p := newPipeline(t)
+	batch := []*farsight.Report{
+		{Text: "Intro.\nEVENT drone_strike 42.88 47.64 2024-11-06\nEVENT interception 42.88 47.64 2024-11-06\n"},
+		{Text: "No event here."},
+		{Text: "FAIL"},
+		{Text: "no event here."}, // duplicate of the second
+	}
+	res, err := p.Process(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (pipeline.Result{New: 3, Duplicates: 1, Events: 2, ExtractErrors: 1}); res != want {
+		t.Fatalf("got %+v, want %+v", res, want)
+	}
+	evs, _, err := p.Events.FindEvents(ctx, farsight.EventFilter{ReportID: &batch[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 2 {
+		t.Fatalf("got %d events for the report, want 2", len(evs))
+	}
+	e, err := p.Events.FindEventByID(ctx, evs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := e.Claims[0]
+	if got := batch[0].Text[c.Span.Start:c.Span.End]; got != c.Text || e.ExtractorVersion != "fake" {
+		t.Fatalf("claim span %v gives %q, claim text %q, version %q", c.Span, got, c.Text, e.ExtractorVersion)
+	}
+
+	// The same batch again adds nothing.
+	res, err = p.Process(ctx, []*farsight.Report{{Text: batch[0].Text}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (pipeline.Result{Duplicates: 1}); res != want {
+		t.Fatalf("second run: got %+v, want %+v", res, want)
+	}
+	if n, _ := p.Events.CountEvents(ctx, farsight.EventFilter{}); n != 2 {
+		t.Fatalf("got %d events after re-ingest, want 2", n)
+	}
+}
+
+func TestProcessInvalid(t *testing.T) {
+	p := newPipeline(t)
+	_, err := p.Process(context.Background(), []*farsight.Report{{Text: "ok"}, {Text: ""}})
+	if farsight.ErrorCode(err) != farsight.EINVALID {
+		t.Fatalf("got %v, want EINVALID", err)
+	}
+	if _, n, _ := p.Reports.FindReports(context.Background(), farsight.ReportFilter{}); n != 0 {
+		t.Fatalf("invalid batch stored %d reports", n)
+	}
+}
