@@ -57,7 +57,8 @@ const (
 // Place is a gazetteer entry: a settlement, region, sea, port or airbase.
 type Place struct {
 	// ID is stable across gazetteer builds: "gn:<geonameid>" for GeoNames
-	// places and admin-1 regions, "sea:<slug>", "port:<slug>",
+	// places and admin-1 regions ("ne:<ne_id>" for regions without one),
+	// "country:<ISO alpha-2>", "sea:<slug>", "port:<slug>",
 	// "ap:<OurAirports ident>", "alias:<slug>" for curated places.
 	ID   string    `json:"id"`
 	Name string    `json:"name"`
