@@ -365,3 +365,41 @@ func TestDemo(t *testing.T) {
 		t.Fatalf("demo output:\n%s", stdout.String())
 	}
 }
+
+// TestEval runs the eval command on the scorer's fixtures and compares its
+// output with what score.py printed for the same files (golden files made
+// by internal/eval's tests with python3).
+func TestEval(t *testing.T) {
+	e := newEnv(t)
+	for _, name := range []string{"events", "badlines", "json1"} {
+		gold, pred := "../eval/testdata/gold.jsonl", "../eval/testdata/pred_"+name+".jsonl"
+		want, err := os.ReadFile("../eval/testdata/" + name + ".golden.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := e.mustRun("", "eval", gold, pred)
+		// The first two lines name the files as they were given.
+		strip := func(s string) string { return strings.SplitN(s, "\n", 3)[2] }
+		if strip(got) != strip(string(want)) {
+			t.Errorf("%s: eval output differs from score.py's:\n got:\n%s\nwant:\n%s", name, got, want)
+		}
+		js := e.mustRun("", "eval", "--json", gold, pred)
+		var a, b map[string]any
+		wantJSON, err := os.ReadFile("../eval/testdata/" + name + ".golden.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(js), &a); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(wantJSON, &b); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(a["overall"]) != fmt.Sprint(b["overall"]) || fmt.Sprint(a["per_dataset"]) != fmt.Sprint(b["per_dataset"]) {
+			t.Errorf("%s: eval --json figures differ from score.py's", name)
+		}
+	}
+	if _, _, err := e.run("", "eval", "nosuch.jsonl", "x.jsonl"); err == nil || !strings.Contains(err.Error(), "gold file") {
+		t.Fatalf("missing gold: got %v", err)
+	}
+}

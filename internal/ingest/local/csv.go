@@ -3,7 +3,6 @@ package local
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -148,9 +147,6 @@ func (c *csvReader) record(row []string) (*Record, error) {
 			return nil, err
 		}
 		r.Published = t
-	}
-	if strings.TrimSpace(r.Text) == "" {
-		return nil, fmt.Errorf("no text")
 	}
 	return &Record{Report: r}, nil
 }

@@ -94,9 +94,6 @@ func parseJSONLine(line []byte, o Options) (*Record, error) {
 			return nil, err
 		}
 	}
-	if strings.TrimSpace(r.Text) == "" {
-		return nil, fmt.Errorf("no text")
-	}
 	return &Record{Report: r}, nil
 }
 

@@ -66,7 +66,9 @@ func DetectFormat(name string, head []byte) Format {
 
 var utf8BOM = []byte("\xef\xbb\xbf")
 
-// Record is one report read from an input, with the line it starts on.
+// Record is one report read from an input, with the line it starts on. Its
+// text may be blank: callers decide (ingest rejects it, extract answers
+// with no events).
 type Record struct {
 	Line   int
 	Report *farsight.Report

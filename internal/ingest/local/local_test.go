@@ -74,7 +74,7 @@ not json
 		{Line: 2, ID: "7", Text: "Second", Source: "default", Published: "2024-11-06T07:30:00Z"},
 		{Line: 4, Err: "not JSON: invalid character 'o' in literal null (expecting 'u')"},
 		{Line: 5, Err: "not a JSON object"},
-		{Line: 6, Err: "no text"},
+		{Line: 6, ID: "no-text", Source: "default"},
 		{Line: 7, Err: `field "text" must be a string`},
 		{Line: 8, Err: `field "id" must be a string or an integer`},
 		{Line: 9, Err: `farsight error: code=invalid message=published "yesterday" is not a date (want YYYY-MM-DD or RFC 3339)`},
@@ -120,7 +120,7 @@ func TestCSV(t *testing.T) {
 	}
 	want := []result{
 		{Line: 2, ID: "c1", Title: "Kaspiysk", Text: "Drones hit Kaspiysk,\nsaid \"officials\".", Source: "Kyiv Post", Published: "2024-11-06T00:00:00Z"},
-		{Line: 4, Err: "no text"},
+		{Line: 4, ID: "c2", Source: "default", Published: "2024-11-06T00:00:00Z"},
 		{Line: 5, ID: "c3", Text: "short row", Source: "default"},
 		{Line: 6, Err: `farsight error: code=invalid message=published "06/11/2024" is not a date (want YYYY-MM-DD or RFC 3339)`},
 		{Line: 8, Err: `bare " in non-quoted-field`},
