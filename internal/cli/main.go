@@ -15,6 +15,7 @@ import (
 	"github.com/farsight-osint/farsight"
 	"github.com/farsight-osint/farsight/internal/config"
 	"github.com/farsight-osint/farsight/internal/extract"
+	"github.com/farsight-osint/farsight/internal/gazetteer"
 	"github.com/farsight-osint/farsight/internal/pipeline"
 	"github.com/farsight-osint/farsight/internal/sqlite"
 	"github.com/spf13/cobra"
@@ -157,7 +158,12 @@ func (m *Main) newExtractor() (farsight.Extractor, error) {
 	if m.Extractor != nil {
 		return m.Extractor, nil
 	}
-	return extract.New(), nil
+	g, err := gazetteer.Load()
+	if err != nil {
+		return nil, err
+	}
+	m.Extractor = extract.New(g)
+	return m.Extractor, nil
 }
 
 // newPipeline returns a pipeline on the configured database.

@@ -1,0 +1,90 @@
+package extract
+
+import "github.com/farsight-osint/farsight"
+
+// Words that, after "Ukrainian" or "Russian", make the side the attacker
+// ("Ukrainian drones") or the target ("Russian naval targets").
+var (
+	agentNouns = map[string]bool{
+		"drones": true, "drone": true, "missiles": true, "missile": true, "forces": true, "troops": true, "military": true, "army": true,
+		"navy": true, "intelligence": true, "aviation": true, "artillery": true, "strike": true, "strikes": true, "attack": true, "attacks": true,
+		"shelling": true, "shellings": true, "air": true, "defenders": true, "units": true, "special": true, "saboteurs": true, "partisans": true,
+		"operation": true, "uav": true, "uavs": true, "gunners": true, "fighters": true, "invaders": true, "occupiers": true, "rockets": true,
+		"armed": true, "naval": true, "sea": true, "kamikaze": true, "long": true, "warplanes": true, "jets": true, "bombers": true,
+		"shells": true, "fire": true, "helicopters": true, "tanks": true, "soldiers": true,
+	}
+	targetNouns = map[string]bool{
+		"targets": true, "target": true, "ships": true, "ship": true, "warships": true, "vessels": true, "base": true, "bases": true,
+		"refinery": true, "refineries": true, "territory": true, "city": true, "cities": true, "region": true, "regions": true,
+		"airbase": true, "airfield": true, "positions": true, "port": true, "fleet": true, "flotilla": true, "infrastructure": true,
+		"oil": true, "energy": true, "depot": true, "plant": true, "border": true, "villages": true, "town": true, "towns": true,
+	}
+	ukraineWords = map[string]bool{"ukrainian": true, "ukraine": true, "kyiv": true, "kiev": true, "ukraine's": true}
+	russiaWords  = map[string]bool{"russian": true, "russia": true, "moscow": true}
+	attackVerbs  = map[string]bool{
+		"struck": true, "hit": true, "hits": true, "attacked": true, "attacks": true, "launched": true, "targeted": true, "shelled": true,
+		"fired": true, "bombed": true, "strikes": true, "pounded": true, "killed": true, "destroyed": true, "used": true, "sank": true,
+	}
+	// enemyWords name Russia's side in Ukrainian reporting.
+	enemyWords = map[string]bool{"enemy": true, "invaders": true, "occupiers": true, "russians": true, "rashists": true, "aggressor": true}
+	// ukraineForces name Ukraine's armed forces in Russian reporting.
+	ukraineForces = [][]string{{"armed", "forces", "of", "ukraine"}, {"uaf"}, {"afu"}, {"apu"}, {"zsu"}, {"ukrainian", "armed", "forces"}, {"kiev", "security", "forces"}, {"kyiv", "regime"}, {"kiev", "regime"}}
+	russiaForces  = [][]string{{"rf", "armed", "forces"}, {"russian", "armed", "forces"}, {"armed", "forces", "of", "russia"}, {"russian", "troops"}, {"russian", "federation"}}
+)
+
+// actorVotes scores the sides a sentence names as attackers.
+func actorVotes(d *doc, s sentence, votes map[farsight.Actor]float64) {
+	for i := s.first; i < s.last; i++ {
+		w := d.tokens[i].lower
+		side := farsight.ActorUnknown
+		switch {
+		case ukraineWords[w]:
+			side = farsight.ActorUkraine
+		case russiaWords[w]:
+			side = farsight.ActorRussia
+		}
+		if side != farsight.ActorUnknown {
+			j := i + 1
+			if d.word(j) == "'s" {
+				j++
+			}
+			// Skip one modifier: "Ukrainian attack drones", "Russian naval targets".
+			next, next2 := d.word(j), d.word(j+1)
+			switch {
+			case agentNouns[next] || agentNouns[next2] && !targetNouns[next]:
+				votes[side] += 2
+			case targetNouns[next] || targetNouns[next2]:
+				votes[other(side)]++
+			case attackVerbs[next] || (next == "has" || next == "have") && attackVerbs[next2]:
+				votes[side] += 2
+			}
+			// "by Ukraine", "by Russia"
+			if d.word(i-1) == "by" || d.word(i-1) == "the" && d.word(i-2) == "by" {
+				votes[side] += 2
+			}
+		}
+		if enemyWords[w] {
+			votes[farsight.ActorRussia] += 1.5
+		}
+		for _, p := range ukraineForces {
+			if d.is(i, p...) {
+				votes[farsight.ActorUkraine] += 2
+			}
+		}
+		for _, p := range russiaForces {
+			if d.is(i, p...) {
+				votes[farsight.ActorRussia] += 2
+			}
+		}
+	}
+}
+
+func other(a farsight.Actor) farsight.Actor {
+	switch a {
+	case farsight.ActorUkraine:
+		return farsight.ActorRussia
+	case farsight.ActorRussia:
+		return farsight.ActorUkraine
+	}
+	return farsight.ActorUnknown
+}

@@ -1,0 +1,741 @@
+package extract
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/farsight-osint/farsight"
+)
+
+// sentInfo is what one sentence says.
+type sentInfo struct {
+	idx int
+	s   sentence
+
+	typ       farsight.EventType // the most specific weapon or kind named
+	strength  float64            // how surely the sentence reports an event
+	triggerAt int                // first trigger token
+	outcome   string
+	intercept bool
+
+	places []*mention // locations (not context) in the sentence
+	dates  []dateMention
+	dists  []quotedDistance
+
+	background bool
+	// attribution: the sentence only names who said the one before
+	// ("— OSINTtechnical (@Osinttechnical) November 6, 2024").
+	attribution bool
+
+	speaker    speaker
+	hasSpeaker bool
+	stance     farsight.Stance
+	unverified bool
+	denial     bool
+	footage    bool
+
+	votes   map[farsight.Actor]float64
+	actor   farsight.Actor // implied by a weapon
+	targets []farsight.Target
+}
+
+// Extract returns the events a report describes, most confident first.
+func (x *Extractor) Extract(r *farsight.Report) ([]*farsight.Event, error) {
+	d := tokenize(r.Text)
+	if len(d.sents) == 0 {
+		return nil, nil
+	}
+	ms := x.findMentions(d)
+	markShipNames(d, ms)
+	x.resolve(d, ms)
+	dates := findDates(d, r.Published)
+	dists := findDistances(d)
+	infos := x.analyze(d, ms, dates, dists)
+	events := x.assemble(d, r, infos, dates)
+	return events, nil
+}
+
+// analyze reads each sentence.
+func (x *Extractor) analyze(d *doc, ms []*mention, dates []dateMention, dists []quotedDistance) []*sentInfo {
+	infos := make([]*sentInfo, len(d.sents))
+	for i, s := range d.sents {
+		infos[i] = &sentInfo{idx: i, s: s, triggerAt: -1, votes: map[farsight.Actor]float64{}}
+	}
+	for _, m := range ms {
+		if m.place == nil || m.context {
+			continue
+		}
+		si := infos[d.sentenceOf(m.first)]
+		si.places = append(si.places, m)
+	}
+	for _, dm := range dates {
+		si := infos[d.sentenceOf(dm.first)]
+		si.dates = append(si.dates, dm)
+	}
+	for _, q := range dists {
+		si := infos[d.sentenceOf(q.first)]
+		si.dists = append(si.dists, q)
+	}
+	for _, si := range infos {
+		x.readSentence(d, si)
+	}
+	// An attribution line gives its speaker to the sentence before it.
+	for i, si := range infos {
+		if si.attribution && i > 0 && si.hasSpeaker {
+			prev := infos[i-1]
+			if !prev.hasSpeaker {
+				prev.speaker, prev.hasSpeaker, prev.stance = si.speaker, true, si.stance
+			}
+		}
+	}
+	return infos
+}
+
+// readSentence finds a sentence's triggers, outcome, speaker and stance.
+func (x *Extractor) readSentence(d *doc, si *sentInfo) {
+	s := si.s
+	var weapon, attack, explosion, violence, outcomeOnly bool
+	for i := s.first; i < s.last; i++ {
+		c, n := enCues.match(d, i, s.last)
+		if n == 0 {
+			continue
+		}
+		if si.triggerAt < 0 && c.kind != cueOutcome {
+			si.triggerAt = i
+		}
+		switch c.kind {
+		case cueWeapon:
+			weapon = true
+			if typeRank(c.typ) > typeRank(si.typ) {
+				si.typ = c.typ
+			}
+			if c.actor != "" {
+				si.actor = c.actor
+			}
+		case cueAttack:
+			attack = true
+		case cueIntercept:
+			si.intercept = true
+		case cueExplosion:
+			explosion = true
+		case cueViolence:
+			violence = true
+		case cueOutcome:
+			outcomeOnly = true
+		}
+		if outcomeRank[c.outcome] > outcomeRank[si.outcome] {
+			si.outcome = c.outcome
+		}
+		i += n - 1
+	}
+	switch {
+	case weapon && (attack || si.outcome != "" || explosion || violence || len(si.places) > 0):
+		si.strength = 1
+	case si.intercept && weapon:
+		si.strength = 0.8
+	case weapon:
+		si.strength = 0.6
+	case attack || explosion:
+		si.strength = 0.5
+	case si.intercept:
+		si.strength = 0.4
+	case outcomeOnly && si.outcome != "hit" && si.outcome != "":
+		si.strength = 0.35
+	case violence:
+		si.strength = 0.3
+	}
+	if si.typ == "" {
+		switch {
+		case si.intercept:
+			si.typ = farsight.Interception
+		case attack || explosion || violence || outcomeOnly:
+			si.typ = farsight.ExplosionUnknown
+		}
+	}
+	// "air defenses intercepted a drone": the interception is what happened.
+	if si.intercept && !attack && si.outcome == "intercepted" {
+		si.typ = farsight.Interception
+	}
+	si.background = isBackground(d, s)
+	if first := d.tokens[s.first].text; (first == "—" || first == "-" || first == "–") && s.last-s.first < 16 {
+		si.attribution = true
+		si.strength = 0
+	}
+	if si.attribution {
+		si.speaker, si.hasSpeaker = speakerPhrase(d, s.first+1, s.last)
+		si.stance = farsight.StanceAsserts
+	} else {
+		si.speaker, si.stance, si.hasSpeaker = findSpeaker(d, s)
+	}
+	if hasHandle(d, s) && si.hasSpeaker {
+		si.speaker.kind = farsight.SourceOSINT
+	}
+	si.unverified = has(unverifiedCues, d, s)
+	si.footage = has(footageCues, d, s) || strings.Contains(d.text[s.start:s.end], "pic.twitter.com")
+	si.denial = si.hasSpeaker && si.stance == farsight.StanceDenies
+	actorVotes(d, s, si.votes)
+	si.targets = findTargets(d, s)
+}
+
+// backgroundCues mark sentences about the wider war rather than this event.
+var backgroundCues = newLexicon(map[string]bool{
+	"has hit": true, "have hit": true, "has struck": true, "have struck": true, "has attacked": true, "have attacked": true,
+	"has targeted": true, "have targeted": true, "has repeatedly": true, "have repeatedly": true, "has launched": true, "have launched": true,
+	"has been": true, "have been targeted": true, "has stepped up": true, "have stepped up": true,
+	"campaign": true, "previously": true, "earlier this year": true, "last year": true, "in recent months": true, "in recent weeks": true,
+	"since the start": true, "since the beginning": true, "since february": true, "since 2022": true, "since 2014": true,
+	"the latest in": true, "is the latest": true, "regularly": true, "frequently": true, "repeatedly": true, "over the years": true,
+	"analysts say": true, "analysts suggest": true, "experts said": true, "could disrupt": true, "would": true, "might": true,
+	"debated": true, "considered secure": true, "lacking": true, "throughout the war": true, "in the past": true,
+	"these attacks": true, "such attacks": true, "the attacks have": true, "have forced": true, "has forced": true,
+	"tied to": true, "responsible for": true, "is used": true, "are used": true, "is known": true,
+})
+
+// isBackground reports whether a sentence talks about the war in general.
+func isBackground(d *doc, s sentence) bool {
+	for i := s.first; i < s.last; i++ {
+		if _, n := backgroundCues.match(d, i, s.last); n > 0 {
+			// "in the past day" is a daily summary, not background.
+			if d.is(i, "in", "the", "past") && (d.word(i+3) == "day" || d.word(i+3) == "24") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// markShipNames marks place names used as names of ships or units ("the
+// Tatarstan and Dagestan", "the missile ship Dagestan") as context.
+func markShipNames(d *doc, ms []*mention) {
+	for _, m := range ms {
+		prev := d.word(m.first - 1)
+		prev2 := d.word(m.first - 2)
+		// "identified as the X and Y", "named the X", "the X and the Y"
+		shipish := false
+		for k := m.first - 1; k >= max(0, m.first-6); k-- {
+			w := d.word(k)
+			if w == "identified" || w == "named" || w == "called" {
+				shipish = true
+				break
+			}
+			if w == "." || w == ";" {
+				break
+			}
+		}
+		if prev == "the" && (shipish || shipNoun(prev2)) {
+			m.context = true
+			continue
+		}
+		if shipish && (prev == "and" || prev == "the") {
+			m.context = true
+			continue
+		}
+		// "missile ship Dagestan", "frigate Admiral Makarov"
+		if shipNoun(prev) {
+			m.context = true
+		}
+	}
+}
+
+func shipNoun(w string) bool {
+	switch w {
+	case "ship", "ships", "vessel", "vessels", "frigate", "corvette", "submarine", "cruiser", "destroyer", "boat", "warship", "warships":
+		return true
+	}
+	return false
+}
+
+// findTargets finds target nouns, their counts and names in a sentence.
+func findTargets(d *doc, s sentence) []farsight.Target {
+	var out []farsight.Target
+	for i := s.first; i < s.last; i++ {
+		cat, n := enTargets.match(d, i, s.last)
+		if n == 0 {
+			continue
+		}
+		// "the port city of X" names a place, not a target.
+		if next := d.word(i + n); settleWords[next] {
+			i += n - 1
+			continue
+		}
+		t := farsight.Target{Category: cat, Span: farsight.Span{Start: d.tokens[i].start, End: d.tokens[i+n-1].end}}
+		// A count right before: "two missile ships", "41 drones", "at least two".
+		if k := i - 1; k >= s.first {
+			if v, ok := numberWords[d.word(k)]; ok && v > 1 {
+				t.Count, t.Span.Start = v, d.tokens[k].start
+			} else if v := d.number(k); v > 0 && v < 10000 {
+				t.Count, t.Span.Start = v, d.tokens[k].start
+			}
+		}
+		// A name right after: "the frigate Admiral Makarov".
+		j := i + n
+		if j < s.last && d.tokens[j].upper && d.tokens[j].kind == tokWord && cat == "naval_vessel" {
+			k := j
+			for k < s.last && d.tokens[k].upper && d.tokens[k].kind == tokWord && k-j < 3 {
+				k++
+			}
+			t.Name, t.Span.End = d.text[d.tokens[j].start:d.tokens[k-1].end], d.tokens[k-1].end
+			j = k
+		}
+		out = append(out, t)
+		i = j - 1
+	}
+	// "identified as the Tatarstan and Dagestan": names of the ships the
+	// sentence is about.
+	for i := s.first; i+2 < s.last; i++ {
+		if !(d.is(i, "identified", "as") || d.is(i, "named")) {
+			continue
+		}
+		j := i + 2
+		if d.word(i) == "named" {
+			j = i + 1
+		}
+		for j < s.last {
+			if d.word(j) == "the" || d.word(j) == "and" || d.word(j) == "," {
+				j++
+				continue
+			}
+			if d.tokens[j].kind != tokWord || !d.tokens[j].upper {
+				break
+			}
+			k := j
+			for k < s.last && d.tokens[k].kind == tokWord && d.tokens[k].upper && k-j < 3 {
+				k++
+			}
+			out = append(out, farsight.Target{Category: "naval_vessel", Name: d.text[d.tokens[j].start:d.tokens[k-1].end], Count: 1,
+				Span: farsight.Span{Start: d.tokens[j].start, End: d.tokens[k-1].end}})
+			j = k
+		}
+	}
+	// "Caspian Flotilla", "Black Sea Fleet": named formations.
+	for i := s.first; i < s.last; i++ {
+		if (d.word(i) == "flotilla" || d.word(i) == "fleet") && i > s.first && d.tokens[i].upper {
+			k := i
+			for k > s.first && d.tokens[k-1].upper && d.tokens[k-1].kind == tokWord && i-k < 3 {
+				k--
+			}
+			if k < i {
+				out = slices.DeleteFunc(out, func(t farsight.Target) bool {
+					return t.Span.Start == d.tokens[i].start && t.Name == ""
+				})
+				out = append(out, farsight.Target{Category: "naval_vessel", Name: d.text[d.tokens[k].start:d.tokens[i].end], Span: farsight.Span{Start: d.tokens[k].start, End: d.tokens[i].end}})
+			}
+		}
+	}
+	return out
+}
+
+// draft is an event being assembled from sentences.
+type draft struct {
+	place     *mention
+	sents     []*sentInfo
+	extra     []*sentInfo // sentences without a place that add claims
+	strength  float64
+	firstSent int
+}
+
+// specificity ranks place kinds: the event's location is the most
+// specific place tied to it.
+func specificity(p *farsight.Place) int {
+	switch p.Kind {
+	case farsight.PlaceAirbase, farsight.PlacePort, farsight.PlaceAirport:
+		return 5
+	case farsight.PlaceSettlement:
+		return 4
+	case farsight.PlaceArea:
+		return 3
+	case farsight.PlaceRegion:
+		if p.FeatureCode == "ADM2" {
+			return 3
+		}
+		return 2
+	case farsight.PlaceSea:
+		return 2
+	case farsight.PlaceCountry:
+		return 1
+	}
+	return 0
+}
+
+// contains reports whether place a contains place b, or they are the same.
+func contains(a, b *farsight.Place) bool {
+	if a.ID == b.ID {
+		return true
+	}
+	switch a.Kind {
+	case farsight.PlaceCountry:
+		return a.Country == b.Country
+	case farsight.PlaceRegion:
+		if a.FeatureCode == "ADM2" {
+			return b.Admin2 == a.Admin2 && b.Admin1Code == a.Admin1Code
+		}
+		return a.Admin1Code != "" && b.Admin1Code == a.Admin1Code
+	case farsight.PlaceSea:
+		return b.Kind != farsight.PlaceCountry && b.Kind != farsight.PlaceRegion && distanceKm(a.Point, b.Point) < 400
+	case farsight.PlaceArea:
+		return distanceKm(a.Point, b.Point) < 150
+	}
+	// Two points a few kilometres apart: a town and its airbase or port.
+	return specificity(b) >= 4 && distanceKm(a.Point, b.Point) < 25
+}
+
+// compatible reports whether two places can be the location of one event.
+func compatible(a, b *farsight.Place) bool {
+	return contains(a, b) || contains(b, a)
+}
+
+// location picks the location of a sentence: its most specific place,
+// preferring one that follows a locative preposition or the trigger.
+func (si *sentInfo) locations(d *doc) []*mention {
+	ps := slices.Clone(si.places)
+	slices.SortStableFunc(ps, func(a, b *mention) int {
+		if c := cmp.Compare(specificity(b.place), specificity(a.place)); c != 0 {
+			return c
+		}
+		la, lb := locativeBefore(d, a.first, si.s), locativeBefore(d, b.first, si.s)
+		if la != lb {
+			if la {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(b.score, a.score)
+	})
+	// Keep the distinct locations, most specific first; drop the ones that
+	// contain (or are contained by) a kept one.
+	var out []*mention
+	for _, m := range ps {
+		dup := false
+		for _, k := range out {
+			if compatible(k.place, m.place) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, dates []dateMention) []*farsight.Event {
+	var drafts []*draft
+	var pending []*sentInfo // event sentences seen before any located one
+	var last *draft
+	for _, si := range infos {
+		if si.strength == 0 || si.background {
+			// A sentence without a trigger can still add a claim about
+			// the event (footage, damage, a quoted distance).
+			if last != nil && !si.background && (si.footage || len(si.dists) > 0 || len(si.targets) > 0) {
+				last.extra = append(last.extra, si)
+			}
+			continue
+		}
+		locs := si.locations(d)
+		if len(locs) == 0 {
+			if last != nil {
+				last.extra = append(last.extra, si)
+			} else {
+				pending = append(pending, si)
+			}
+			continue
+		}
+		for k, m := range locs {
+			var into *draft
+			for _, dr := range drafts {
+				if compatible(dr.place.place, m.place) {
+					into = dr
+					break
+				}
+			}
+			if into == nil {
+				into = &draft{place: m, firstSent: si.idx}
+				drafts = append(drafts, into)
+			} else if specificity(m.place) > specificity(into.place.place) {
+				into.place = m
+			}
+			into.sents = append(into.sents, si)
+			into.strength += si.strength
+			if k == 0 {
+				last = into
+			}
+		}
+	}
+	if len(drafts) == 0 {
+		if len(pending) == 0 {
+			return nil
+		}
+		// Event sentences but no place in them: locate the event at the
+		// report's first place that is not context, if any.
+		dr := &draft{firstSent: pending[0].idx}
+		for _, si := range infos {
+			if si.background {
+				continue
+			}
+			if locs := si.locations(d); len(locs) > 0 {
+				dr.place = locs[0]
+				break
+			}
+		}
+		for _, si := range pending {
+			dr.sents = append(dr.sents, si)
+			dr.strength += si.strength
+		}
+		drafts = append(drafts, dr)
+	} else if len(pending) > 0 {
+		drafts[0].extra = append(drafts[0].extra, pending...)
+	}
+
+	// A country as the place of one sentence beside events located more
+	// precisely is a generalization ("missile strikes on Ukraine").
+	if len(drafts) > 1 {
+		drafts = slices.DeleteFunc(drafts, func(dr *draft) bool {
+			return dr.place != nil && specificity(dr.place.place) <= 1
+		})
+	}
+	events := make([]*farsight.Event, 0, len(drafts))
+	for i, dr := range drafts {
+		events = append(events, x.build(d, r, dr, i == 0, dates))
+	}
+	slices.SortStableFunc(events, func(a, b *farsight.Event) int { return cmp.Compare(b.Confidence, a.Confidence) })
+	return events
+}
+
+// build turns a draft into an event.
+func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dates []dateMention) *farsight.Event {
+	e := &farsight.Event{Actor: farsight.ActorUnknown}
+	all := append(slices.Clone(dr.sents), dr.extra...)
+	slices.SortFunc(all, func(a, b *sentInfo) int { return cmp.Compare(a.idx, b.idx) })
+
+	// Type: the most specific weapon named; an interception only if
+	// nothing else is.
+	best := 0.0
+	for _, si := range all {
+		if typeRank(si.typ) > typeRank(e.Type) {
+			e.Type = si.typ
+		}
+		if outcomeRank[si.outcome] > outcomeRank[e.Outcome] {
+			e.Outcome = si.outcome
+		}
+		best = max(best, si.strength)
+	}
+	if e.Type == "" {
+		e.Type = farsight.ExplosionUnknown
+	}
+
+	// Location.
+	if dr.place != nil {
+		p := dr.place.place
+		e.Point = &farsight.Point{Lat: p.Lat, Lon: p.Lon}
+		e.PlaceID, e.PlaceName, e.Country, e.Admin1 = p.ID, p.Name, p.Country, p.Admin1
+		switch specificity(p) {
+		case 5:
+			e.GeoPrecision = farsight.GeoPoint
+		case 4:
+			e.GeoPrecision = farsight.GeoSettlement
+		case 2, 3:
+			e.GeoPrecision = farsight.GeoRegion
+		default:
+			e.GeoPrecision = farsight.GeoCountry
+		}
+		if p.Kind == farsight.PlaceSea {
+			e.Admin1 = ""
+		}
+	}
+
+	// Date: the nearest date in the event's sentences, else the report's
+	// first date outside background, else the publication day.
+	explicit := false
+	if dm, ok := eventDate(all, d); ok {
+		e.Date, e.DateEnd, e.DatePrecision, explicit = dm.date, dm.end2, dm.precision, true
+	} else if dm, ok := firstDate(dates, r.Published); ok {
+		e.Date, e.DateEnd, e.DatePrecision, explicit = dm.date, dm.end2, dm.precision, true
+	} else if !r.Published.IsZero() {
+		e.Date, e.DatePrecision = r.Published.UTC().Format(time.DateOnly), farsight.PrecisionDay
+	}
+
+	// Actor: what the sentences say, else the weapon, else the side the
+	// place is on.
+	votes := map[farsight.Actor]float64{}
+	for _, si := range all {
+		for a, v := range si.votes {
+			votes[a] += v
+		}
+		if si.actor != "" {
+			votes[si.actor] += 1.5
+		}
+	}
+	switch {
+	case votes[farsight.ActorUkraine] > votes[farsight.ActorRussia]:
+		e.Actor = farsight.ActorUkraine
+	case votes[farsight.ActorRussia] > votes[farsight.ActorUkraine]:
+		e.Actor = farsight.ActorRussia
+	case e.Country == "RU" || e.Admin1 == "Autonomous Republic of Crimea" || e.Admin1 == "Sevastopol":
+		e.Actor = farsight.ActorUkraine
+	case e.Country == "UA":
+		e.Actor = farsight.ActorRussia
+	}
+
+	// Targets: named ones once each; unnamed ones once per category, with
+	// the largest count. Sentences without a trigger add names only.
+	for _, si := range all {
+		for _, t := range si.targets {
+			if si.strength == 0 && t.Name == "" {
+				continue
+			}
+			t.ReportID = r.ID
+			e.Targets = addTarget(e.Targets, t)
+		}
+	}
+	for _, si := range all {
+		e.Claims = append(e.Claims, claimsOf(d, r, si)...)
+		for _, m := range si.places {
+			role := "context"
+			if dr.place != nil && m == dr.place {
+				role = "location"
+			}
+			e.Places = append(e.Places, &farsight.EventPlace{PlaceID: m.place.ID, Name: d.text[m.start:m.end], Role: role, ReportID: r.ID,
+				Span: farsight.Span{Start: m.start, End: m.suffixEnd}, Place: m.place})
+		}
+	}
+	if dr.place != nil && !slices.ContainsFunc(e.Places, func(p *farsight.EventPlace) bool { return p.Role == "location" }) {
+		m := dr.place
+		e.Places = append(e.Places, &farsight.EventPlace{PlaceID: m.place.ID, Name: d.text[m.start:m.end], Role: "location", ReportID: r.ID,
+			Span: farsight.Span{Start: m.start, End: m.suffixEnd}, Place: m.place})
+	}
+
+	// Confidence.
+	c := 0.25 + 0.35*best
+	switch e.GeoPrecision {
+	case farsight.GeoPoint, farsight.GeoSettlement:
+		c += 0.15
+	case farsight.GeoRegion:
+		c += 0.08
+	}
+	if explicit {
+		c += 0.05
+	}
+	c += 0.05 * math.Min(3, float64(len(dr.sents)-1))
+	if first {
+		c += 0.05
+	}
+	e.Confidence = math.Round(math.Min(c, 0.98)*100) / 100
+	return e
+}
+
+// addTarget adds t to ts unless ts already has it.
+func addTarget(ts []farsight.Target, t farsight.Target) []farsight.Target {
+	t.Name = strings.TrimPrefix(strings.TrimPrefix(t.Name, "The "), "the ")
+	for i, o := range ts {
+		if o.Category != t.Category {
+			continue
+		}
+		if t.Name != "" && strings.EqualFold(o.Name, t.Name) {
+			return ts
+		}
+		if t.Name == "" && o.Name == "" {
+			if t.Count > o.Count {
+				ts[i] = t
+			}
+			return ts
+		}
+	}
+	return append(ts, t)
+}
+
+// eventDate returns the date closest to a trigger in the event's sentences.
+func eventDate(all []*sentInfo, d *doc) (dateMention, bool) {
+	bestRank, best := -1, dateMention{}
+	for _, si := range all {
+		for _, dm := range si.dates {
+			rank := 0
+			switch dm.kind {
+			case dateAbsolute:
+				rank = 4
+			case dateWeekday, dateRelative:
+				rank = 3
+			case dateSummary:
+				rank = 2
+			case dateMonth:
+				rank = 1
+			}
+			if rank > bestRank {
+				bestRank, best = rank, dm
+			}
+		}
+		if bestRank >= 3 {
+			return best, true
+		}
+	}
+	return best, bestRank >= 0
+}
+
+// firstDate returns the report's first day-precise date, when it is close
+// to publication (a dateline, a lead), else nothing.
+func firstDate(dates []dateMention, pub time.Time) (dateMention, bool) {
+	for _, dm := range dates {
+		if dm.precision == farsight.PrecisionMonth {
+			continue
+		}
+		if pub.IsZero() {
+			return dm, true
+		}
+		t, _ := time.Parse(time.DateOnly, dm.date)
+		if delta := pub.Sub(t); delta > -48*time.Hour && delta < 14*24*time.Hour {
+			return dm, true
+		}
+	}
+	return dateMention{}, false
+}
+
+// claimsOf returns the claims a sentence makes about its event.
+func claimsOf(d *doc, r *farsight.Report, si *sentInfo) []*farsight.Claim {
+	span := farsight.Span{Start: si.s.start, End: si.s.end}
+	text := d.text[span.Start:span.End]
+	stance := farsight.StanceAsserts
+	switch {
+	case si.denial:
+		stance = farsight.StanceDenies
+	case si.unverified:
+		stance = farsight.StanceUnverified
+	case si.hasSpeaker && si.stance == farsight.StanceConfirms:
+		stance = farsight.StanceConfirms
+	}
+	c := &farsight.Claim{ReportID: r.ID, Stance: stance, Text: text, Span: span}
+	if si.hasSpeaker {
+		c.Speaker, c.SpeakerKind = si.speaker.name, si.speaker.kind
+	}
+	var out []*farsight.Claim
+	kind := farsight.ClaimKind("")
+	switch {
+	case si.footage:
+		kind = farsight.ClaimFootage
+	case si.outcome == "destroyed":
+		kind = farsight.ClaimDestruction
+	case si.outcome == "damaged":
+		kind = farsight.ClaimDamage
+	case si.intercept:
+		kind = farsight.ClaimInterception
+	case si.strength > 0:
+		kind = farsight.ClaimAttack
+	}
+	if kind != "" {
+		c.Kind = kind
+		out = append(out, c)
+	}
+	for _, q := range si.dists {
+		v := q.value
+		dc := *c
+		dc.Kind, dc.Value, dc.Unit, dc.Qualifier, dc.Reference = farsight.ClaimDistance, &v, q.unit, q.qualifier, q.reference
+		if stance == farsight.StanceUnverified && !si.footage {
+			dc.Stance = farsight.StanceAsserts
+		}
+		out = append(out, &dc)
+	}
+	return out
+}

@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/farsight-osint/farsight"
+)
+
+// speaker is who a sentence attributes a claim to.
+type speaker struct {
+	name       string
+	kind       farsight.SourceKind
+	start, end int // byte span of the name
+}
+
+// speakerKinds classifies speaker phrases (lower case, longest first when
+// matched). A governor's or mayor's side depends on the place: see
+// sideOfOfficial.
+var speakerKinds = newLexicon(map[string]farsight.SourceKind{
+	"russia 's defense ministry": farsight.SourceRUOfficial, "russia 's defence ministry": farsight.SourceRUOfficial,
+	"russia ’s defense ministry": farsight.SourceRUOfficial, "russia ’s defence ministry": farsight.SourceRUOfficial,
+	"russian defense ministry": farsight.SourceRUOfficial, "russian defence ministry": farsight.SourceRUOfficial,
+	"russian ministry of defense": farsight.SourceRUOfficial, "russian ministry of defence": farsight.SourceRUOfficial,
+	"rf ministry of defense": farsight.SourceRUOfficial, "rf defense ministry": farsight.SourceRUOfficial, "russian mod": farsight.SourceRUOfficial,
+	"the defense ministry": farsight.SourceUnknown, "defense ministry": farsight.SourceUnknown, "defence ministry": farsight.SourceUnknown,
+	"ministry of defense": farsight.SourceUnknown, "ministry of defence": farsight.SourceUnknown,
+	"kremlin": farsight.SourceRUOfficial, "the kremlin": farsight.SourceRUOfficial, "peskov": farsight.SourceRUOfficial, "kadyrov": farsight.SourceRUOfficial,
+	"russian officials": farsight.SourceRUOfficial, "russian authorities": farsight.SourceRUOfficial, "moscow": farsight.SourceRUOfficial,
+	"dpr": farsight.SourceRUOfficial, "lpr": farsight.SourceRUOfficial, "lnr": farsight.SourceRUOfficial,
+	"territorial defense headquarters": farsight.SourceRUOfficial, "territorial defence headquarters": farsight.SourceRUOfficial,
+	"dpr territorial defense headquarters": farsight.SourceRUOfficial, "headquarters of the dpr territorial defense": farsight.SourceRUOfficial,
+	"tass": farsight.SourceMedia, "ria novosti": farsight.SourceMedia, "interfax": farsight.SourceMedia,
+	"ukrainian intelligence": farsight.SourceUAOfficial, "ukrainian intelligence sources": farsight.SourceUAOfficial,
+	"ukraine 's military intelligence": farsight.SourceUAOfficial, "ukraine ’s military intelligence": farsight.SourceUAOfficial,
+	"ukrainian military intelligence": farsight.SourceUAOfficial, "military intelligence": farsight.SourceUAOfficial,
+	"ukraine 's military intelligence agency": farsight.SourceUAOfficial, "ukraine ’s military intelligence agency": farsight.SourceUAOfficial,
+	"gur": farsight.SourceUAOfficial, "hur": farsight.SourceUAOfficial, "sbu": farsight.SourceUAOfficial,
+	"general staff": farsight.SourceUAOfficial, "ukraine 's general staff": farsight.SourceUAOfficial, "ukraine ’s general staff": farsight.SourceUAOfficial,
+	"the general staff": farsight.SourceUAOfficial, "ukrainian general staff": farsight.SourceUAOfficial,
+	"ukraine 's air force": farsight.SourceUAOfficial, "ukraine ’s air force": farsight.SourceUAOfficial, "ukrainian air force": farsight.SourceUAOfficial,
+	"air force": farsight.SourceUAOfficial, "ukrainian navy": farsight.SourceUAOfficial, "ukraine 's navy": farsight.SourceUAOfficial,
+	"ukrainian officials": farsight.SourceUAOfficial, "ukrainian military": farsight.SourceUAOfficial, "ukraine 's military": farsight.SourceUAOfficial,
+	"ukrainian security source": farsight.SourceUAOfficial, "ukrainian security sources": farsight.SourceUAOfficial,
+	"ukrainian intelligence source": farsight.SourceUAOfficial, "ukrainian military source": farsight.SourceUAOfficial,
+	"zelensky": farsight.SourceUAOfficial, "zelenskyy": farsight.SourceUAOfficial, "kyiv": farsight.SourceUAOfficial,
+	"ukrinform": farsight.SourceMedia, "reuters": farsight.SourceMedia, "ap": farsight.SourceMedia, "afp": farsight.SourceMedia,
+	"bbc": farsight.SourceMedia, "media": farsight.SourceMedia, "local media": farsight.SourceMedia, "russian media": farsight.SourceMedia,
+	"ukrainian media": farsight.SourceMedia, "kyiv independent": farsight.SourceMedia, "the kyiv independent": farsight.SourceMedia,
+	"osint": farsight.SourceOSINT, "osint analysts": farsight.SourceOSINT,
+	"governor": farsight.SourceUnknown, "the governor": farsight.SourceUnknown, "regional governor": farsight.SourceUnknown,
+	"mayor": farsight.SourceUnknown, "the mayor": farsight.SourceUnknown, "officials": farsight.SourceUnknown,
+	"authorities": farsight.SourceUnknown, "local authorities": farsight.SourceUnknown, "head of the regional military administration": farsight.SourceUAOfficial,
+	"regional military administration": farsight.SourceUAOfficial, "ova": farsight.SourceUAOfficial, "vga": farsight.SourceUAOfficial,
+	"military administration": farsight.SourceUAOfficial, "prosecutor 's office": farsight.SourceUAOfficial, "police": farsight.SourceUnknown,
+	"ministry of emergency situations": farsight.SourceUnknown, "emergency services": farsight.SourceUnknown,
+	"headquarters": farsight.SourceUnknown, "hq": farsight.SourceUnknown, "experts": farsight.SourceUnknown, "analysts": farsight.SourceUnknown,
+	"sources": farsight.SourceUnknown, "witnesses": farsight.SourceUnknown, "residents": farsight.SourceUnknown,
+})
+
+// saidVerbs attribute a statement to the phrase before (or, inverted,
+// after) them. The value is the stance the verb expresses.
+var saidVerbs = map[string]farsight.Stance{
+	"said": farsight.StanceAsserts, "says": farsight.StanceAsserts, "reported": farsight.StanceAsserts, "reports": farsight.StanceAsserts,
+	"stated": farsight.StanceAsserts, "announced": farsight.StanceAsserts, "wrote": farsight.StanceAsserts, "added": farsight.StanceAsserts,
+	"told": farsight.StanceAsserts, "noted": farsight.StanceAsserts, "posted": farsight.StanceAsserts, "showed": farsight.StanceAsserts,
+	"confirmed": farsight.StanceConfirms, "confirms": farsight.StanceConfirms, "acknowledged": farsight.StanceConfirms, "admitted": farsight.StanceConfirms,
+	"claimed": farsight.StanceAsserts, "claims": farsight.StanceAsserts,
+	"denied": farsight.StanceDenies, "denies": farsight.StanceDenies, "rejected": farsight.StanceDenies, "dismissed": farsight.StanceDenies,
+}
+
+// unverifiedCues make a claim unverified.
+var unverifiedCues = newLexicon(map[string]bool{
+	"reportedly": true, "allegedly": true, "purportedly": true, "unverified": true, "unconfirmed": true,
+	"yet to be verified": true, "not been verified": true, "could not be verified": true, "could not be independently verified": true,
+	"could not independently verify": true, "cannot be independently verified": true, "not independently verified": true,
+	"appears to show": true, "appear to show": true, "appeared to show": true, "unclear": true, "not yet confirmed": true,
+	"has not been confirmed": true, "have not been confirmed": true,
+})
+
+// denialCues make a claim a denial.
+var denialCues = newLexicon(map[string]bool{
+	"denied": true, "denies": true, "deny": true, "rejected": true, "no attack": true, "not attacked": true,
+	"did not confirm": false,
+})
+
+// footageCues mark claims about visual evidence.
+var footageCues = newLexicon(map[string]bool{
+	"footage": true, "video": true, "videos": true, "photos": true, "photo": true, "images": true, "satellite images": true,
+	"pic.twitter.com": true, "geolocated": true, "clip": true,
+})
+
+// findSpeaker returns the speaker a sentence attributes its content to, if
+// any, and the stance of the attributing verb.
+func findSpeaker(d *doc, s sentence) (speaker, farsight.Stance, bool) {
+	// "according to X"
+	for i := s.first; i+2 < s.last; i++ {
+		if d.is(i, "according", "to") {
+			if sp, ok := speakerPhrase(d, i+2, s.last); ok {
+				return sp, farsight.StanceAsserts, true
+			}
+		}
+	}
+	// "X said", "X confirmed" (X ends right before the verb), or "said X".
+	for i := s.first; i < s.last; i++ {
+		stance, ok := saidVerbs[d.tokens[i].lower]
+		if !ok {
+			continue
+		}
+		if sp, ok := speakerBefore(d, s.first, i); ok {
+			return sp, stance, true
+		}
+		if sp, ok := speakerPhrase(d, i+1, s.last); ok {
+			return sp, stance, true
+		}
+	}
+	// Headline attribution: "... - Russian Defense Ministry", "— mayor".
+	for i := s.last - 1; i > s.first; i-- {
+		w := d.tokens[i].text
+		if w == "-" || w == "—" || w == "–" {
+			if sp, ok := speakerPhrase(d, i+1, s.last); ok {
+				return sp, farsight.StanceAsserts, true
+			}
+			break
+		}
+	}
+	return speaker{}, "", false
+}
+
+// speakerPhrase reads a known speaker phrase starting at token i (after an
+// optional "the"), or a capitalized name (a person or an outlet).
+func speakerPhrase(d *doc, i, end int) (speaker, bool) {
+	if i >= end {
+		return speaker{}, false
+	}
+	if d.word(i) == "the" && i+1 < end {
+		i++
+	}
+	if kind, n := speakerKinds.match(d, i, end); n > 0 {
+		j := i + n
+		// "Ukrainian intelligence sources", "Russia's Defense Ministry"
+		for j < end && (d.word(j) == "sources" || d.word(j) == "source" || d.word(j) == "agency") {
+			j++
+		}
+		return speaker{name: d.text[d.tokens[i].start:d.tokens[j-1].end], kind: kind, start: d.tokens[i].start, end: d.tokens[j-1].end}, true
+	}
+	// A handle or a capitalized name: "OSINTtechnical (@Osinttechnical)".
+	j := i
+	for j < end && d.tokens[j].kind == tokWord && d.tokens[j].upper && j-i < 4 {
+		j++
+	}
+	if j > i {
+		sp := speaker{name: d.text[d.tokens[i].start:d.tokens[j-1].end], kind: farsight.SourceUnknown, start: d.tokens[i].start, end: d.tokens[j-1].end}
+		if j+2 < end && d.tokens[j].text == "(" && d.tokens[j+1].text == "@" {
+			sp.kind = farsight.SourceOSINT
+			if k := indexText(d, j, end, ")"); k > 0 {
+				sp.name, sp.end = d.text[d.tokens[i].start:d.tokens[k].end], d.tokens[k].end
+			}
+		}
+		return sp, true
+	}
+	return speaker{}, false
+}
+
+// speakerBefore reads a known speaker phrase that ends right before token
+// verb: "Russia's Defense Ministry confirmed".
+func speakerBefore(d *doc, first, verb int) (speaker, bool) {
+	for i := max(first, verb-7); i < verb; i++ {
+		if kind, n := speakerKinds.match(d, i, verb); n > 0 {
+			j := i + n
+			for j < verb && (d.word(j) == "sources" || d.word(j) == "source" || d.word(j) == "agency") {
+				j++
+			}
+			if j == verb {
+				return speaker{name: d.text[d.tokens[i].start:d.tokens[j-1].end], kind: kind, start: d.tokens[i].start, end: d.tokens[j-1].end}, true
+			}
+		}
+	}
+	// "Officials said", "Oleksandr Prokudin said": capitalized words.
+	i := verb
+	for i > first && d.tokens[i-1].kind == tokWord && d.tokens[i-1].upper && verb-i < 3 {
+		i--
+	}
+	if i < verb {
+		return speaker{name: d.text[d.tokens[i].start:d.tokens[verb-1].end], kind: farsight.SourceUnknown, start: d.tokens[i].start, end: d.tokens[verb-1].end}, true
+	}
+	return speaker{}, false
+}
+
+func indexText(d *doc, from, end int, text string) int {
+	for i := from; i < end; i++ {
+		if d.tokens[i].text == text {
+			return i
+		}
+	}
+	return -1
+}
+
+// has reports whether any phrase of l occurs in sentence s.
+func has[V any](l *lexicon[V], d *doc, s sentence) bool {
+	for i := s.first; i < s.last; i++ {
+		if _, n := l.match(d, i, s.last); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasHandle reports whether the sentence holds an "@handle" or a tweet link.
+func hasHandle(d *doc, s sentence) bool {
+	return strings.Contains(d.text[s.start:s.end], "(@")
+}

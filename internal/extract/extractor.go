@@ -1,0 +1,76 @@
+// Package extract turns report text into events: dates, places, event
+// types, actors, targets, claims and quoted distances. It does no I/O: the
+// gazetteer is given to New.
+package extract
+
+import (
+	_ "embed"
+	"strings"
+
+	"github.com/farsight-osint/farsight"
+	"github.com/farsight-osint/farsight/internal/gazetteer"
+)
+
+//go:generate go run ./gencommon -dict /usr/share/dict/american-english -o data/common_words.txt
+
+// Version identifies the extraction rules. Bump it when a change alters
+// what the extractor finds, so that stored events can be re-derived.
+const Version = "1"
+
+//go:embed data/common_words.txt
+var commonWordsFile string
+
+// Extractor is farsight's rule-based extractor. It is safe for concurrent
+// use.
+type Extractor struct {
+	g *gazetteer.Gazetteer
+	// prefixes holds every proper prefix (in whole words) of the
+	// gazetteer's multi-word names, so that matching stops extending a
+	// phrase as soon as no name can start with it.
+	prefixes map[string]bool
+	// loose maps the transliteration-insensitive form of each name key to
+	// the keys that have it (see looseKey).
+	loose map[string][]string
+	// common holds the common English words that are also place names.
+	common map[string]bool
+	// raions holds a representative point per Ukrainian raion, the mean of
+	// its settlements, keyed by "<admin1 code>/<raion name>".
+	raions map[string]*farsight.Place
+}
+
+var _ farsight.Extractor = (*Extractor)(nil)
+
+// New returns an extractor that resolves places with g.
+func New(g *gazetteer.Gazetteer) *Extractor {
+	x := &Extractor{
+		g:        g,
+		prefixes: make(map[string]bool),
+		loose:    make(map[string][]string),
+		common:   make(map[string]bool),
+		raions:   make(map[string]*farsight.Place),
+	}
+	for key := range g.Names() {
+		for i := 0; i < len(key); i++ {
+			if key[i] == ' ' {
+				x.prefixes[key[:i]] = true
+			}
+		}
+		if l := looseKey(key); l != key {
+			x.loose[l] = append(x.loose[l], key)
+		}
+	}
+	for line := range strings.Lines(commonWordsFile) {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			x.common[line] = true
+		}
+	}
+	x.buildRaions()
+	return x
+}
+
+// Version returns the version of the extraction rules.
+func (x *Extractor) Version() string { return Version }
+
+// normalizeKey is the gazetteer's key function.
+func normalizeKey(s string) string { return gazetteer.Normalize(s) }

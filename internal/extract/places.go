@@ -1,0 +1,555 @@
+package extract
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/farsight-osint/farsight"
+)
+
+// maxNameWords is the longest place name, in words, that is looked up.
+const maxNameWords = 6
+
+// placeHint is what the words around a name say about the kind of place.
+type placeHint uint8
+
+const (
+	hintNone       placeHint = iota
+	hintRegion               // "Kharkiv region", "Belgorod Oblast"
+	hintRaion                // "Bakhmut raion", "Bakhmut district"
+	hintSettlement           // "the city of X", "X direction"
+	hintAirbase              // "Engels airbase", "Saky airfield"
+	hintPort                 // "the port of X"
+	hintCityPart             // "Kirovsky district of Donetsk": a part of a city named next
+)
+
+// mention is a place name found in a report, with its candidate places.
+type mention struct {
+	first, last int // tokens[first:last]
+	start, end  int // byte span
+	key         string
+	cands       []*farsight.Place
+	hint        placeHint
+	// suffixEnd is the end of the words that gave the hint ("region"), so
+	// that spans can cover "Dagestan region".
+	suffixEnd int
+	// context: the name is used as an actor ("Kyiv said", "Russia's
+	// Defense Ministry") or as an adjective ("Moscow-controlled"), not as a
+	// location.
+	context bool
+	// loose: the name was found only by its transliteration-insensitive form.
+	loose bool
+	// commonWord: the name is also a common English word.
+	commonWord bool
+
+	place *farsight.Place // the chosen candidate
+	score float64
+}
+
+// looseCountries are where transliteration variants are looked for.
+var looseCountries = map[string]bool{"UA": true, "RU": true, "BY": true, "MD": true}
+
+// notPlaces are capitalized words of news text that are never place names
+// here, whatever a gazetteer alternate name says.
+var notPlaces = map[string]bool{
+	"russian": true, "russians": true, "ukrainian": true, "ukrainians": true, "belarusian": true, "american": true, "british": true,
+	"european": true, "western": true, "soviet": true, "chechen": true, "kremlin": true, "nato": true, "defense": true, "defence": true,
+	"ministry": true, "general": true, "staff": true, "army": true, "navy": true, "president": true, "governor": true, "mayor": true,
+	"minister": true, "officials": true, "intelligence": true, "military": true, "seen": true, "early": true, "late": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true, "the": true, "this": true, "these": true, "however": true,
+	"armed": true, "forces": true, "headquarters": true, "operation": true, "video": true, "photo": true, "footage": true,
+	"share": true, "tweet": true, "linkedin": true, "pocket": true, "main": true, "summary": true, "breaking": true, "update": true,
+	"live": true, "news": true, "day": true, "night": true, "morning": true, "evening": true, "hurricane": true, "storm": true,
+	"shadow": true, "grad": true, "neptune": true, "magura": true, "lancet": true, "iskander": true, "kalibr": true, "kinzhal": true,
+	"shahed": true, "geran": true, "caesar": true, "alligator": true, "tornado": true, "uragan": true, "smerch": true, "tochka": true,
+}
+
+// regionWords after a name mark it as a region; settlement words before it
+// as a settlement.
+var (
+	regionWords  = map[string]bool{"region": true, "oblast": true, "province": true, "krai": true, "kray": true, "republic": true, "governorate": true, "regions": true, "oblasts": true}
+	raionWords   = map[string]bool{"raion": true, "rayon": true, "district": true, "county": true}
+	airbaseWords = map[string]bool{"airbase": true, "airfield": true, "aerodrome": true, "airport": true, "airstrip": true}
+	sectorWords  = map[string]bool{"direction": true, "axis": true, "sector": true, "front": true}
+	settleWords  = map[string]bool{"city": true, "town": true, "village": true, "settlement": true, "hamlet": true, "suburb": true, "outskirts": true}
+	// actorVerbs after a capital's name make it an actor: "Kyiv said".
+	actorVerbs = map[string]bool{
+		"said": true, "says": true, "has": true, "have": true, "had": true, "claimed": true, "claims": true, "announced": true,
+		"accused": true, "accuses": true, "denied": true, "denies": true, "confirmed": true, "reported": true, "reports": true,
+		"launched": true, "is": true, "was": true, "will": true, "would": true, "could": true, "wants": true, "responded": true,
+		"warned": true, "insists": true, "insisted": true, "blamed": true, "blames": true, "did": true, "does": true, "sent": true,
+		"retaliated": true, "vowed": true, "and": false,
+	}
+	// adjectiveSuffixes glued to a name make it an adjective: "Moscow-controlled".
+	adjectiveSuffixes = map[string]bool{
+		"controlled": true, "based": true, "backed": true, "held": true, "occupied": true, "bound": true, "led": true,
+		"installed": true, "appointed": true, "friendly": true, "aligned": true, "born": true, "made": true, "owned": true, "run": true,
+	}
+)
+
+// findMentions finds the place names of every sentence.
+func (x *Extractor) findMentions(d *doc) []*mention {
+	var out []*mention
+	for _, s := range d.sents {
+		for i := s.first; i < s.last; i++ {
+			m := x.matchAt(d, i, s)
+			if m == nil {
+				continue
+			}
+			out = append(out, m)
+			i = m.last - 1
+		}
+	}
+	return out
+}
+
+// matchAt returns the longest place name starting at token i, or nil.
+func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
+	t := &d.tokens[i]
+	if t.kind != tokWord || !t.upper || t.glued || utf8.RuneCountInString(t.text) < 2 || notPlaces[t.key] {
+		return nil
+	}
+	var best *mention
+	key := t.key
+	for j := i; j < s.last && j < i+maxNameWords; j++ {
+		if j > i {
+			n := &d.tokens[j]
+			if n.kind != tokWord || n.lower == "'s" {
+				break
+			}
+			key += " " + n.key
+		}
+		if cands := x.g.LookupKey(key); len(cands) > 0 {
+			best = &mention{first: i, last: j + 1, key: key, cands: cands}
+		} else if keys := x.loose[looseKey(key)]; len(keys) > 0 && len(key) >= 5 {
+			// Transliteration variants only for the theatre's own names.
+			var cands []*farsight.Place
+			for _, k := range keys {
+				for _, p := range x.g.LookupKey(k) {
+					if looseCountries[p.Country] {
+						cands = append(cands, p)
+					}
+				}
+			}
+			if len(cands) > 0 {
+				best = &mention{first: i, last: j + 1, key: key, cands: cands, loose: true}
+			}
+		}
+		if !x.prefixes[key] {
+			break
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	best.start, best.end = d.tokens[best.first].start, d.tokens[best.last-1].end
+	best.suffixEnd = best.end
+	x.classify(d, best, s)
+	if best.commonWord && !x.acceptCommon(d, best, s) {
+		return nil
+	}
+	return best
+}
+
+// classify reads the words around a mention: kind hints, actor and
+// adjective use.
+func (x *Extractor) classify(d *doc, m *mention, s sentence) {
+	next, prev := d.word(m.last), d.word(m.first-1)
+	if m.last >= s.last {
+		next = ""
+	}
+	if m.first <= s.first {
+		prev = ""
+	}
+	m.commonWord = m.last-m.first == 1 && x.common[m.key]
+	switch {
+	case regionWords[next]:
+		m.hint, m.suffixEnd = hintRegion, d.tokens[m.last].end
+	case next == "air" && (d.word(m.last+1) == "base" || d.word(m.last+1) == "field"):
+		m.hint, m.suffixEnd = hintAirbase, d.tokens[m.last+1].end
+	case airbaseWords[next]:
+		m.hint, m.suffixEnd = hintAirbase, d.tokens[m.last].end
+	case raionWords[next] && d.word(m.last+1) == "of":
+		m.hint = hintCityPart
+	case raionWords[next]:
+		m.hint, m.suffixEnd = hintRaion, d.tokens[m.last].end
+	case sectorWords[next]:
+		m.hint = hintSettlement
+	case next == "port" || next == "harbor" || next == "harbour" || next == "naval":
+		m.hint = hintPort
+	}
+	if m.hint == hintNone {
+		switch {
+		case prev == "of" && (settleWords[d.word(m.first-2)] || d.word(m.first-2) == "port" && settleWords[d.word(m.first-2)] || d.is(m.first-3, "port", "city", "of")):
+			m.hint = hintSettlement
+		case prev == "of" && (d.word(m.first-2) == "port" || d.word(m.first-2) == "harbor"):
+			m.hint = hintPort
+		case settleWords[prev]:
+			m.hint = hintSettlement
+		}
+	}
+	// "Moscow-controlled": a glued lower-case word makes the name an adjective.
+	if m.last < len(d.tokens) && d.tokens[m.last].glued && adjectiveSuffixes[d.tokens[m.last].lower] {
+		m.context = true
+	}
+	// "Russia's Defense Ministry", "Kyiv's campaign": a possessive country
+	// or capital names an actor or a context, not a location, unless a
+	// place follows ("Russia's Dagestan region" keeps Dagestan).
+	if next == "'s" || next == "’s" {
+		if m.isCountryOrCapital() {
+			m.context = true
+		}
+	}
+	// "Kyiv said", "Moscow has ...": a capital followed by a verb.
+	if actorVerbs[next] && m.isCountryOrCapital() {
+		m.context = true
+	}
+}
+
+// isCountryOrCapital reports whether the mention's best-known reading is a
+// country or a national capital (the names that stand for governments).
+func (m *mention) isCountryOrCapital() bool {
+	for _, p := range m.cands {
+		if p.Kind == farsight.PlaceCountry || p.FeatureCode == "PPLC" {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptCommon decides whether a common English word is a place name here:
+// only mid-sentence, capitalized, as the main name of a place, and with a
+// place word or a locative preposition beside it.
+func (x *Extractor) acceptCommon(d *doc, m *mention, s sentence) bool {
+	if m.first == s.first || m.hint == hintNone && !locativeBefore(d, m.first, s) {
+		return false
+	}
+	for _, p := range m.cands {
+		if keyOf(p.Name) == m.key {
+			return true
+		}
+	}
+	return false
+}
+
+// locativeBefore reports whether a locative preposition precedes token i.
+func locativeBefore(d *doc, i int, s sentence) bool {
+	if i <= s.first {
+		return false
+	}
+	switch d.word(i - 1) {
+	case "in", "near", "at", "outside", "around", "over", "into", "of", "from", "to", "towards", "toward", "on", "across":
+		return true
+	}
+	return false
+}
+
+// keyOf returns the gazetteer key of a name.
+func keyOf(name string) string {
+	return normalizeKey(name)
+}
+
+// looseKey folds the spellings that transliterations of Ukrainian and
+// Russian names differ in, so that "Pervomaisky" meets "Pervomaiskyi" and
+// "Shcherbynivka" meets "Scherbynivka": kh→h, zh→z, ts→c, ch→c, sh→s,
+// shch/sch→s, y/j→i (and iy, yi, ii, yy → i), ya/ia→a, yu/iu→u, ye/ie→e,
+// w→v, doubled letters once. It is a fallback for names the exact key does
+// not find, so it may be generous. Non-Latin keys are returned unchanged.
+func looseKey(key string) string {
+	for i := 0; i < len(key); i++ {
+		if key[i] >= utf8.RuneSelf {
+			return key
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(key))
+	for i := 0; i < len(key); {
+		rest := key[i:]
+		switch {
+		case strings.HasPrefix(rest, "shch"):
+			b.WriteByte('s')
+			i += 4
+		case strings.HasPrefix(rest, "sch"):
+			b.WriteByte('s')
+			i += 3
+		case strings.HasPrefix(rest, "kh"), strings.HasPrefix(rest, "zh"), strings.HasPrefix(rest, "sh"), strings.HasPrefix(rest, "ch"):
+			b.WriteByte(map[byte]byte{'k': 'h', 'z': 'z', 's': 's', 'c': 'c'}[rest[0]])
+			i += 2
+		case strings.HasPrefix(rest, "ts"), strings.HasPrefix(rest, "tz"):
+			b.WriteByte('c')
+			i += 2
+		case strings.HasPrefix(rest, "ya"), strings.HasPrefix(rest, "ia"):
+			b.WriteByte('a')
+			i += 2
+		case strings.HasPrefix(rest, "yu"), strings.HasPrefix(rest, "iu"):
+			b.WriteByte('u')
+			i += 2
+		case strings.HasPrefix(rest, "ye"), strings.HasPrefix(rest, "ie"):
+			b.WriteByte('e')
+			i += 2
+		case rest[0] == 'y' || rest[0] == 'j' || rest[0] == 'i':
+			b.WriteByte('i')
+			i++
+		case rest[0] == 'w':
+			b.WriteByte('v')
+			i++
+		default:
+			b.WriteByte(rest[0])
+			i++
+		}
+	}
+	// Doubled letters once ("ii" from "iy", "yi", "ii", "yy").
+	s := b.String()
+	var out strings.Builder
+	out.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] == s[i-1] && s[i] != ' ' {
+			continue
+		}
+		out.WriteByte(s[i])
+	}
+	return out.String()
+}
+
+// placeContext is what the whole report says that helps choose among
+// same-name places: the regions, raions and countries it names.
+type placeContext struct {
+	admin1    map[string]bool // admin-1 codes of regions named
+	raions    map[string]bool // "<admin1>/<raion>" named
+	countries map[string]bool // countries named (also as context)
+	points    []farsight.Point
+}
+
+// resolve chooses a place for every mention: first the regions and
+// countries, which give context, then the rest, then once more with the
+// positions of the others known.
+func (x *Extractor) resolve(d *doc, ms []*mention) {
+	ctx := &placeContext{admin1: map[string]bool{}, raions: map[string]bool{}, countries: map[string]bool{}}
+	for _, m := range ms {
+		for _, p := range m.cands {
+			if p.Kind == farsight.PlaceCountry && !m.loose {
+				ctx.countries[p.Country] = true
+			}
+		}
+	}
+	for _, m := range ms {
+		if m.hint == hintRegion || m.onlyRegions() {
+			x.choose(m, ctx)
+			if m.place != nil && m.place.Kind == farsight.PlaceRegion {
+				ctx.admin1[m.place.Admin1Code] = true
+				ctx.countries[m.place.Country] = true
+			}
+		}
+	}
+	for _, m := range ms {
+		if m.hint == hintRaion {
+			x.choose(m, ctx)
+			if m.place != nil && m.place.Admin2 != "" {
+				ctx.raions[m.place.Admin1Code+"/"+m.place.Admin2] = true
+			}
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		for _, m := range ms {
+			x.choose(m, ctx)
+		}
+		ctx.points = ctx.points[:0]
+		for _, m := range ms {
+			if m.place != nil && !m.context && (m.place.Kind == farsight.PlaceSettlement || m.place.Kind == farsight.PlaceAirbase || m.place.Kind == farsight.PlacePort) {
+				ctx.points = append(ctx.points, m.place.Point)
+			}
+		}
+	}
+}
+
+// onlyRegions reports whether every candidate is a region, country or sea.
+func (m *mention) onlyRegions() bool {
+	for _, p := range m.cands {
+		switch p.Kind {
+		case farsight.PlaceRegion, farsight.PlaceCountry, farsight.PlaceSea, farsight.PlaceArea:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// choose scores every candidate of m and keeps the best.
+func (x *Extractor) choose(m *mention, ctx *placeContext) {
+	m.place, m.score = nil, math.Inf(-1)
+	for _, p := range m.cands {
+		if m.hint == hintRaion {
+			if r := x.raionOf(p); r != nil {
+				p = r
+			}
+		}
+		if s := x.scorePlace(m, p, ctx); s > m.score {
+			m.place, m.score = p, s
+		}
+	}
+}
+
+// theatre countries and their prior.
+var countryPrior = map[string]float64{
+	"UA": 3, "RU": 2, "BY": 0.5, "MD": 0.5, "GE": 0, "AZ": 0, "AM": 0, "KZ": 0, "PL": 0, "RO": 0,
+}
+
+// frontOblasts are the Ukrainian regions where most reported strikes on
+// villages happen; a same-name village there is likelier.
+var frontOblasts = map[string]bool{
+	"UA.05": true, "UA.14": true, "UA.26": true, "UA.08": true, "UA.07": true, "UA.21": true, "UA.04": true, "UA.16": true,
+}
+
+func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext) float64 {
+	s := 0.0
+	if keyOf(p.Name) == m.key {
+		s += 1.5
+	}
+	if m.loose {
+		s -= 1
+	}
+	switch p.Kind {
+	case farsight.PlaceSettlement:
+		if m.hint == hintRegion {
+			s -= 3
+		}
+		if m.hint == hintAirbase || m.hint == hintPort {
+			s -= 1
+		}
+	case farsight.PlaceRegion:
+		switch m.hint {
+		case hintRegion, hintRaion:
+			s += 4
+		default:
+			s -= 1
+		}
+	case farsight.PlaceAirbase, farsight.PlaceAirport:
+		if m.hint == hintAirbase {
+			s += 5
+		} else {
+			s -= 4
+		}
+	case farsight.PlacePort:
+		if m.hint == hintPort {
+			s += 2
+		} else {
+			s -= 4
+		}
+	case farsight.PlaceSea, farsight.PlaceCountry, farsight.PlaceArea:
+		s += 1
+	}
+	if p.Population > 0 {
+		s += math.Log10(float64(p.Population)) * 0.6
+	}
+	if prior, ok := countryPrior[p.Country]; ok {
+		s += prior
+	} else if p.Country != "" && !ctx.countries[p.Country] {
+		s -= 3
+	}
+	if ctx.countries[p.Country] {
+		s += 1
+	}
+	if p.Country == "RU" || p.Country == "UA" || p.Country == "BY" {
+		// Far from the war, a same-name place is less likely.
+		if d := distanceKm(p.Point, theatreCentre); d > 1200 {
+			s -= (d - 1200) / 600
+		}
+	}
+	switch p.FeatureCode {
+	case "PPLH", "PPLQ", "PPLW":
+		s -= 3
+	case "PPLX":
+		s -= 1.5
+	case "PPLC", "PPLA":
+		s += 1
+	case "PPLA2":
+		s += 0.5
+	}
+	if p.Kind == farsight.PlaceSettlement || p.Kind == farsight.PlaceAirbase || p.Kind == farsight.PlacePort || p.Kind == farsight.PlaceAirport {
+		if p.Admin1Code != "" && ctx.admin1[p.Admin1Code] {
+			s += 4
+		}
+		if p.Admin2 != "" && ctx.raions[p.Admin1Code+"/"+p.Admin2] {
+			s += 4
+		}
+		if p.Country == "UA" && frontOblasts[p.Admin1Code] {
+			s += 0.7
+		}
+		// Near the other places of the report.
+		best := math.Inf(1)
+		for _, q := range ctx.points {
+			if q == p.Point {
+				continue
+			}
+			best = min(best, distanceKm(p.Point, q))
+		}
+		switch {
+		case best < 40:
+			s += 2
+		case best < 120:
+			s += 1
+		}
+	}
+	return s
+}
+
+// theatreCentre is near the middle of the front line.
+var theatreCentre = farsight.Point{Lat: 48.0, Lon: 37.5}
+
+// raionOf returns the representative place of p's raion.
+func (x *Extractor) raionOf(p *farsight.Place) *farsight.Place {
+	if p.Country != "UA" || p.Admin2 == "" {
+		return nil
+	}
+	return x.raions[p.Admin1Code+"/"+p.Admin2]
+}
+
+// buildRaions computes a point for each Ukrainian raion: the mean position
+// of its settlements (GeoNames gives raions no point of their own).
+func (x *Extractor) buildRaions() {
+	type acc struct {
+		lat, lon float64
+		n        int
+		name     string
+		admin1   string
+		region   string
+	}
+	sums := map[string]*acc{}
+	var keys []string
+	for p := range x.g.All() {
+		if p.Country != "UA" || p.Admin2 == "" || p.Kind != farsight.PlaceSettlement {
+			continue
+		}
+		k := p.Admin1Code + "/" + p.Admin2
+		a := sums[k]
+		if a == nil {
+			a = &acc{name: p.Admin2, admin1: p.Admin1Code, region: p.Admin1}
+			sums[k] = a
+			keys = append(keys, k)
+		}
+		a.lat += p.Lat
+		a.lon += p.Lon
+		a.n++
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		a := sums[k]
+		x.raions[k] = &farsight.Place{
+			ID: "raion:" + k, Name: a.name, Kind: farsight.PlaceRegion, Country: "UA", Admin1: a.region, Admin1Code: a.admin1, Admin2: a.name,
+			Point: farsight.Point{Lat: a.lat / float64(a.n), Lon: a.lon / float64(a.n)}, FeatureCode: "ADM2",
+		}
+	}
+}
+
+// distanceKm is the great-circle distance between two points.
+func distanceKm(a, b farsight.Point) float64 {
+	const r = 6371.0088
+	la1, la2 := a.Lat*math.Pi/180, b.Lat*math.Pi/180
+	dla, dlo := la2-la1, (b.Lon-a.Lon)*math.Pi/180
+	h := math.Sin(dla/2)*math.Sin(dla/2) + math.Cos(la1)*math.Cos(la2)*math.Sin(dlo/2)*math.Sin(dlo/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
