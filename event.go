@@ -105,6 +105,9 @@ type Event struct {
 	Date          string        `json:"date,omitempty"`
 	DateEnd       string        `json:"date_end,omitempty"`
 	DatePrecision DatePrecision `json:"date_precision,omitempty"`
+	// DateInferred is set when the text gives no date and Date is the
+	// report's publication day.
+	DateInferred bool `json:"date_inferred,omitempty"`
 
 	// Point is the event's location; nil when unknown.
 	Point        *Point       `json:"point,omitempty"`

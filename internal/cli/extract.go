@@ -114,6 +114,7 @@ type contractEvent struct {
 	Actor         farsight.Actor         `json:"actor,omitempty"`
 	DateEnd       string                 `json:"date_end,omitempty"`
 	DatePrecision farsight.DatePrecision `json:"date_precision,omitempty"`
+	DateInferred  bool                   `json:"date_inferred,omitempty"`
 	PlaceID       string                 `json:"place_id,omitempty"`
 	Admin1        string                 `json:"admin1,omitempty"`
 	Outcome       string                 `json:"outcome,omitempty"`
@@ -137,7 +138,7 @@ func contractEvents(evs []*farsight.Event) []contractEvent {
 		c := contractEvent{
 			Place: optional(e.PlaceName), Country: optional(e.Country), Date: optional(e.Date), Type: string(e.Type),
 			GeoPrecision: optional(string(e.GeoPrecision)), Confidence: e.Confidence,
-			Actor: e.Actor, DateEnd: e.DateEnd, DatePrecision: e.DatePrecision, PlaceID: e.PlaceID, Admin1: e.Admin1,
+			Actor: e.Actor, DateEnd: e.DateEnd, DatePrecision: e.DatePrecision, DateInferred: e.DateInferred, PlaceID: e.PlaceID, Admin1: e.Admin1,
 			Outcome: e.Outcome, Targets: e.Targets, Claims: e.Claims, Places: e.Places,
 		}
 		if e.Point != nil {

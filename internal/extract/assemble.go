@@ -551,12 +551,12 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 	// Date: the nearest date in the event's sentences, else the report's
 	// first date outside background, else the publication day.
 	explicit := false
-	if dm, ok := eventDate(all, d); ok {
+	if dm, ok := eventDate(dr, all); ok {
 		e.Date, e.DateEnd, e.DatePrecision, explicit = dm.date, dm.end2, dm.precision, true
-	} else if dm, ok := firstDate(dates, r.Published); ok {
+	} else if dm, ok := firstDate(dates, r.Published, d.sents[dr.sents[0].idx].start); ok {
 		e.Date, e.DateEnd, e.DatePrecision, explicit = dm.date, dm.end2, dm.precision, true
 	} else if !r.Published.IsZero() {
-		e.Date, e.DatePrecision = r.Published.UTC().Format(time.DateOnly), farsight.PrecisionDay
+		e.Date, e.DatePrecision, e.DateInferred = r.Published.UTC().Format(time.DateOnly), farsight.PrecisionDay, true
 	}
 
 	// Actor: what the sentences say, else the weapon, else the side the
@@ -624,7 +624,11 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 	if first {
 		c += 0.05
 	}
-	e.Confidence = math.Round(math.Min(c, 0.98)*100) / 100
+	// Between two places named alike, the larger is likelier the one meant.
+	if dr.place != nil && dr.place.place.Population > 0 {
+		c += 0.002 * math.Log10(float64(dr.place.place.Population))
+	}
+	e.Confidence = math.Round(math.Min(c, 0.98)*1000) / 1000
 	return e
 }
 
@@ -648,37 +652,69 @@ func addTarget(ts []farsight.Target, t farsight.Target) []farsight.Target {
 	return append(ts, t)
 }
 
-// eventDate returns the date closest to a trigger in the event's sentences.
-func eventDate(all []*sentInfo, d *doc) (dateMention, bool) {
-	bestRank, best := -1, dateMention{}
-	for _, si := range all {
-		for _, dm := range si.dates {
-			rank := 0
-			switch dm.kind {
-			case dateAbsolute:
-				rank = 4
-			case dateWeekday, dateRelative:
-				rank = 3
-			case dateSummary:
-				rank = 2
-			case dateMonth:
-				rank = 1
-			}
-			if rank > bestRank {
-				bestRank, best = rank, dm
-			}
-		}
-		if bestRank >= 3 {
-			return best, true
-		}
+// dateRank orders date expressions by how precisely they date an event.
+func dateRank(dm dateMention) int {
+	switch dm.kind {
+	case dateAbsolute:
+		return 4
+	case dateWeekday, dateRelative:
+		return 3
+	case dateSummary:
+		return 2
 	}
-	return best, bestRank >= 0
+	return 1
 }
 
-// firstDate returns the report's first day-precise date, when it is close
-// to publication (a dateline, a lead), else nothing.
-func firstDate(dates []dateMention, pub time.Time) (dateMention, bool) {
+// bestDate returns the most precise date of a sentence.
+func bestDate(si *sentInfo) (dateMention, bool) {
+	best, ok := dateMention{}, false
+	for _, dm := range si.dates {
+		if !ok || dateRank(dm) > dateRank(best) {
+			best, ok = dm, true
+		}
+	}
+	return best, ok
+}
+
+// eventDate dates an event from its sentences: the sentence that placed it
+// first, then the event sentences before it (a lead, a dateline), then the
+// later ones about the same place or about no place.
+func eventDate(dr *draft, all []*sentInfo) (dateMention, bool) {
+	anchor := dr.sents[0]
+	if dm, ok := bestDate(anchor); ok {
+		return dm, true
+	}
+	for i := len(all) - 1; i >= 0; i-- {
+		if si := all[i]; si.idx < anchor.idx {
+			if dm, ok := bestDate(si); ok {
+				return dm, true
+			}
+		}
+	}
+	for _, si := range all {
+		if si.idx <= anchor.idx {
+			continue
+		}
+		same := len(si.places) == 0
+		for _, m := range si.places {
+			if dr.place != nil && m.place.ID == dr.place.place.ID {
+				same = true
+			}
+		}
+		if dm, ok := bestDate(si); ok && same {
+			return dm, true
+		}
+	}
+	return dateMention{}, false
+}
+
+// firstDate returns the report's first day-precise date before byte
+// offset before, when it is close to publication (a dateline, a lead).
+func firstDate(dates []dateMention, pub time.Time, before int) (dateMention, bool) {
 	for _, dm := range dates {
+		if dm.start >= before {
+			break
+		}
 		if dm.precision == farsight.PrecisionMonth {
 			continue
 		}

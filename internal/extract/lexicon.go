@@ -201,6 +201,11 @@ var enCues = newLexicon(map[string]cue{
 	"death toll": {kind: cueViolence}, "losses": {kind: cueViolence}, "lost": {kind: cueViolence}, "fighting": {kind: cueViolence},
 	"clashes": {kind: cueViolence}, "counterattacks": {kind: cueViolence}, "counterattack": {kind: cueViolence}, "offensive": {kind: cueViolence},
 	"assault": {kind: cueViolence}, "battle": {kind: cueViolence}, "battles": {kind: cueViolence},
+	"eliminated": {kind: cueViolence}, "captured": {kind: cueViolence}, "break through": {kind: cueViolence},
+	"repulsed": {kind: cueViolence}, "hostilities": {kind: cueViolence}, "combat": {kind: cueViolence}, "killing": {kind: cueViolence},
+	"wounding": {kind: cueViolence}, "bodies": {kind: cueViolence}, "mass grave": {kind: cueViolence}, "exhumation": {kind: cueViolence},
+	"fire missions": {kind: cueViolence}, "ousted": {kind: cueViolence}, "liberated": {kind: cueViolence}, "stormed": {kind: cueViolence},
+	"advanced": {kind: cueViolence}, "counteroffensive": {kind: cueViolence}, "occupied": {kind: cueViolence},
 })
 
 // outcomeRank orders outcomes; the strongest reported one is the event's.

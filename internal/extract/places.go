@@ -110,7 +110,7 @@ func (x *Extractor) findMentions(d *doc) []*mention {
 // matchAt returns the longest place name starting at token i, or nil.
 func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 	t := &d.tokens[i]
-	if t.kind != tokWord || !t.upper || t.glued || utf8.RuneCountInString(t.text) < 2 || notPlaces[t.key] {
+	if t.kind != tokWord || !t.upper || t.glued || utf8.RuneCountInString(t.text) < 3 || notPlaces[t.key] {
 		return nil
 	}
 	var best *mention
@@ -257,7 +257,8 @@ func keyOf(name string) string {
 // Russian names differ in, so that "Pervomaisky" meets "Pervomaiskyi" and
 // "Shcherbynivka" meets "Scherbynivka": kh→h, zh→z, ts→c, ch→c, sh→s,
 // shch/sch→s, y/j→i (and iy, yi, ii, yy → i), ya/ia→a, yu/iu→u, ye/ie→e,
-// w→v, doubled letters once. It is a fallback for names the exact key does
+// w→v, g→h (Gorlovka, Horlivka), doubled letters once (so the Russian
+// adjective ending "-aya" meets the Ukrainian "-a": Golaya, Hola). It is a fallback for names the exact key does
 // not find, so it may be generous. Non-Latin keys are returned unchanged.
 func looseKey(key string) string {
 	for i := 0; i < len(key); i++ {
@@ -297,6 +298,10 @@ func looseKey(key string) string {
 		case rest[0] == 'w':
 			b.WriteByte('v')
 			i++
+		case rest[0] == 'g':
+			// Ukrainian h is Russian g: Horlivka, Gorlovka.
+			b.WriteByte('h')
+			i++
 		default:
 			b.WriteByte(rest[0])
 			i++
@@ -319,6 +324,8 @@ func looseKey(key string) string {
 // same-name places: the regions, raions and countries it names.
 type placeContext struct {
 	admin1    map[string]bool // admin-1 codes of regions named
+	// own is the admin-1 code the mention being scored contributed itself.
+	own string
 	raions    map[string]bool // "<admin1>/<raion>" named
 	countries map[string]bool // countries named (also as context)
 	points    []farsight.Point
@@ -336,18 +343,37 @@ func (x *Extractor) resolve(d *doc, ms []*mention) {
 			}
 		}
 	}
+	regionOf := map[*mention]string{}
 	for _, m := range ms {
 		if m.hint == hintRegion || m.onlyRegions() {
 			x.choose(m, ctx)
 			if m.place != nil && m.place.Kind == farsight.PlaceRegion {
 				ctx.admin1[m.place.Admin1Code] = true
 				ctx.countries[m.place.Country] = true
+				regionOf[m] = m.place.Admin1Code
 			}
 		}
 	}
+	// A region counts as context for the other mentions, not for the
+	// mention that named it ("Kharkiv region" is no evidence for the city).
+	choose := func(m *mention) {
+		ctx.own = ""
+		if code, ok := regionOf[m]; ok {
+			n := 0
+			for _, c := range regionOf {
+				if c == code {
+					n++
+				}
+			}
+			if n == 1 {
+				ctx.own = code
+			}
+		}
+		x.choose(m, ctx)
+	}
 	for _, m := range ms {
 		if m.hint == hintRaion {
-			x.choose(m, ctx)
+			choose(m)
 			if m.place != nil && m.place.Admin2 != "" {
 				ctx.raions[m.place.Admin1Code+"/"+m.place.Admin2] = true
 			}
@@ -355,7 +381,7 @@ func (x *Extractor) resolve(d *doc, ms []*mention) {
 	}
 	for pass := 0; pass < 2; pass++ {
 		for _, m := range ms {
-			x.choose(m, ctx)
+			choose(m)
 		}
 		ctx.points = ctx.points[:0]
 		for _, m := range ms {
@@ -364,6 +390,19 @@ func (x *Extractor) resolve(d *doc, ms []*mention) {
 			}
 		}
 	}
+}
+
+// regionOfCapital returns the region of a regional capital, for "X region"
+// when only the city is called X in the gazetteer ("Dnepropetrovsk region").
+func (x *Extractor) regionOfCapital(p *farsight.Place) *farsight.Place {
+	if p.Kind != farsight.PlaceSettlement || (p.FeatureCode != "PPLA" && p.FeatureCode != "PPLC") || p.Admin1Code == "" {
+		return nil
+	}
+	r, ok := x.g.Admin1(p.Admin1Code)
+	if !ok {
+		return nil
+	}
+	return r
 }
 
 // onlyRegions reports whether every candidate is a region, country or sea.
@@ -391,6 +430,11 @@ func (x *Extractor) choose(m *mention, ctx *placeContext) {
 			m.place, m.score = p, s
 		}
 	}
+	if m.hint == hintRegion && m.place != nil {
+		if r := x.regionOfCapital(m.place); r != nil {
+			m.place = r
+		}
+	}
 }
 
 // theatre countries and their prior.
@@ -415,7 +459,7 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 	switch p.Kind {
 	case farsight.PlaceSettlement:
 		if m.hint == hintRegion {
-			s -= 3
+			s -= 8
 		}
 		if m.hint == hintAirbase || m.hint == hintPort {
 			s -= 1
@@ -449,6 +493,11 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 		s += prior
 	} else if p.Country != "" && !ctx.countries[p.Country] {
 		s -= 3
+		// Far from the war and in a country the report does not name: not
+		// a place this report is about.
+		if distanceKm(p.Point, theatreCentre) > 3000 {
+			return math.Inf(-1)
+		}
 	}
 	if ctx.countries[p.Country] {
 		s += 1
@@ -470,7 +519,7 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 		s += 0.5
 	}
 	if p.Kind == farsight.PlaceSettlement || p.Kind == farsight.PlaceAirbase || p.Kind == farsight.PlacePort || p.Kind == farsight.PlaceAirport {
-		if p.Admin1Code != "" && ctx.admin1[p.Admin1Code] {
+		if p.Admin1Code != "" && ctx.admin1[p.Admin1Code] && p.Admin1Code != ctx.own {
 			s += 4
 		}
 		if p.Admin2 != "" && ctx.raions[p.Admin1Code+"/"+p.Admin2] {
@@ -488,10 +537,12 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 			best = min(best, distanceKm(p.Point, q))
 		}
 		switch {
-		case best < 40:
+		case best < 25:
+			s += 3
+		case best < 60:
 			s += 2
-		case best < 120:
-			s += 1
+		case best < 150:
+			s += 0.8
 		}
 	}
 	return s

@@ -235,7 +235,9 @@ func (d *doc) startsSentence(t token, newlines int) bool {
 		return startLike || t.kind == tokPunct
 	}
 	prev := d.tokens[len(d.tokens)-1]
-	if prev.kind != tokPunct || !startLike {
+	// Sentence-final punctuation is followed by a space ("area of ??Kupyansk"
+	// is a garbled quote, not two questions).
+	if prev.kind != tokPunct || !startLike || t.start == prev.end {
 		return false
 	}
 	switch {

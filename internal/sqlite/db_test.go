@@ -83,7 +83,7 @@ func TestReopen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(names) != 1 {
+		if len(names) != 2 {
 			t.Fatalf("open %d: got migrations %v", i, names)
 		}
 		db.Close()

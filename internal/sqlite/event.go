@@ -28,14 +28,14 @@ func NewEventService(db *DB) *EventService {
 // outside any date a filter can name.
 const undatedDay = -1000000
 
-const eventColumns = `e.id, e.type, e.actor, e.date, e.date_end, e.date_precision, e.lat, e.lon, e.geo_precision,
+const eventColumns = `e.id, e.type, e.actor, e.date, e.date_end, e.date_precision, e.date_inferred, e.lat, e.lon, e.geo_precision,
 	e.place_id, e.place_name, e.country, e.admin1, e.outcome, e.confidence, e.extractor_version, e.version, e.created_at, e.updated_at`
 
 func scanEvent(row interface{ Scan(...any) error }) (*farsight.Event, error) {
 	var e farsight.Event
 	var lat, lon sql.NullFloat64
 	var typ, actor, prec, geoPrec, created, updated string
-	if err := row.Scan(&e.ID, &typ, &actor, &e.Date, &e.DateEnd, &prec, &lat, &lon, &geoPrec,
+	if err := row.Scan(&e.ID, &typ, &actor, &e.Date, &e.DateEnd, &prec, &e.DateInferred, &lat, &lon, &geoPrec,
 		&e.PlaceID, &e.PlaceName, &e.Country, &e.Admin1, &e.Outcome, &e.Confidence, &e.ExtractorVersion, &e.Version, &created, &updated); err != nil {
 		return nil, err
 	}
@@ -427,10 +427,10 @@ func createEvents(ctx context.Context, tx *sql.Tx, es []*farsight.Event, now tim
 			last, span = e.DateEnd, int(dayNumber(e.DateEnd)-dayNumber(e.Date))
 		}
 		e.Version = max(e.Version, 1)
-		res, err := exec(`INSERT INTO events (type, actor, date, date_end, last_date, span_days, date_precision, lat, lon, geo_precision,
+		res, err := exec(`INSERT INTO events (type, actor, date, date_end, last_date, span_days, date_precision, date_inferred, lat, lon, geo_precision,
 			place_id, place_name, country, admin1, outcome, confidence, extractor_version, version, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			string(e.Type), string(e.Actor), e.Date, e.DateEnd, last, span, string(e.DatePrecision), lat, lon, string(e.GeoPrecision),
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			string(e.Type), string(e.Actor), e.Date, e.DateEnd, last, span, string(e.DatePrecision), e.DateInferred, lat, lon, string(e.GeoPrecision),
 			e.PlaceID, e.PlaceName, e.Country, e.Admin1, e.Outcome, e.Confidence, e.ExtractorVersion, e.Version, nowText, nowText)
 		if err != nil {
 			return fmt.Errorf("insert event: %w", err)

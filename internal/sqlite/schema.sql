@@ -90,7 +90,7 @@ CREATE TABLE events (
 	version           INTEGER NOT NULL DEFAULT 1,
 	created_at        TEXT NOT NULL,
 	updated_at        TEXT NOT NULL
-);
+, date_inferred INTEGER NOT NULL DEFAULT 0);
 
 CREATE VIRTUAL TABLE events_rtree USING rtree (
 	id,

@@ -181,7 +181,7 @@ func testEvents(t *testing.T, s Stores) {
 	e := &farsight.Event{
 		Type: farsight.DroneStrike, Actor: farsight.ActorUkraine, Date: "2024-11-06", DatePrecision: farsight.PrecisionDay,
 		Point: &farsight.Point{Lat: 42.88165, Lon: 47.63919}, GeoPrecision: farsight.GeoSettlement,
-		PlaceID: "gn:551847", PlaceName: "Kaspiysk", Country: "RU", Admin1: "Dagestan", Outcome: "damaged", Confidence: 0.9,
+		PlaceID: "gn:551847", PlaceName: "Kaspiysk", Country: "RU", Admin1: "Dagestan", Outcome: "damaged", Confidence: 0.9, DateInferred: true,
 		ExtractorVersion: "test-1",
 		Targets:          []farsight.Target{{Category: "naval_vessel", Name: "Tatarstan", Count: 1, ReportID: r.ID, Span: farsight.Span{Start: 1, End: 9}}},
 		Claims: []*farsight.Claim{

@@ -19,6 +19,7 @@ var aliasKinds = set("settlement", "region", "country", "sea", "airbase", "airpo
 //	names  ID  adds the '|'-separated names to an existing place
 //	drop   ID  removes names that a source gives wrongly
 //	rename ID  replaces a main name that a source gives wrongly
+//	point  ID  replaces the representative point of an existing place
 //	place  alias:<slug>  adds a new place
 //
 // Every row must cite its source as a URL.
@@ -93,6 +94,16 @@ func (b *builder) applyAlias(col []string) error {
 		}
 		p.Name = name
 		p.Names = append(p.Names, list...)
+	case "point":
+		p := b.places[id]
+		if p == nil {
+			return fmt.Errorf("no place %s", id)
+		}
+		lat, lon, err := b.aliasPoint(point)
+		if err != nil {
+			return fmt.Errorf("point %s: %w", id, err)
+		}
+		p.Lat, p.Lon = lat, lon
 	case "place":
 		if !strings.HasPrefix(id, "alias:") || id != "alias:"+slug(strings.TrimPrefix(id, "alias:")) {
 			return fmt.Errorf("new place id %q must be alias:<slug>", id)
