@@ -323,9 +323,9 @@ func looseKey(key string) string {
 // placeContext is what the whole report says that helps choose among
 // same-name places: the regions, raions and countries it names.
 type placeContext struct {
-	admin1    map[string]bool // admin-1 codes of regions named
+	admin1 map[string]bool // admin-1 codes of regions named
 	// own is the admin-1 code the mention being scored contributed itself.
-	own string
+	own       string
 	raions    map[string]bool // "<admin1>/<raion>" named
 	countries map[string]bool // countries named (also as context)
 	points    []farsight.Point
