@@ -599,6 +599,13 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 			if dr.place != nil && m == dr.place {
 				role = "location"
 			}
+			// Each place once: its first mention (the location's own).
+			if i := slices.IndexFunc(e.Places, func(p *farsight.EventPlace) bool { return p.PlaceID == m.place.ID }); i >= 0 {
+				if role == "location" {
+					e.Places[i].Role = role
+				}
+				continue
+			}
 			e.Places = append(e.Places, &farsight.EventPlace{PlaceID: m.place.ID, Name: d.text[m.start:m.end], Role: role, ReportID: r.ID,
 				Span: farsight.Span{Start: m.start, End: m.suffixEnd}, Place: m.place})
 		}

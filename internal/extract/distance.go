@@ -97,7 +97,7 @@ func distanceAt(d *doc, i int, s sentence) (quotedDistance, bool) {
 	k := j
 	for k < s.last && k < j+4 {
 		switch d.word(k) {
-		case "from", "behind", "away", "beyond", "inside", "into", "deep", "past", "of", "the", "its", "their", "ukraine", "ukraine's", "'s", "russia",
+		case "from", "behind", "away", "beyond", "inside", "into", "deep", "past", "of", "the", "its", "their", "ukraine", "'s", "russia", "ukrainian", "russian", "nearest", "closest",
 			"від", "за", "от", "вглиб", "углубь":
 			k++
 			continue

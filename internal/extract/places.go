@@ -12,6 +12,10 @@ import (
 // maxNameWords is the longest place name, in words, that is looked up.
 const maxNameWords = 6
 
+// maxContextPoints caps the places whose proximity helps choose among
+// same-name candidates.
+const maxContextPoints = 64
+
 // placeHint is what the words around a name say about the kind of place.
 type placeHint uint8
 
@@ -331,10 +335,46 @@ type placeContext struct {
 	points    []farsight.Point
 }
 
+// markRegionContext finds names that qualify the name before them: "near
+// Havrylivka, Kherson" (a region or its capital after a comma) and
+// "Mykolaiv and Kherson regions" (a region word after a list).
+func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
+	for i := 1; i < len(ms); i++ {
+		a, b := ms[i-1], ms[i]
+		between := b.first - a.last
+		switch {
+		case between == 1 && d.word(a.last) == "," && b.hint == hintNone && a.hint != hintRegion:
+			// "Havrylivka, Kherson": b names a region (or its capital).
+			for _, p := range b.cands {
+				if p.Kind == farsight.PlaceRegion || x.regionOfCapital(p) != nil {
+					if a.onlySettlements() {
+						b.hint = hintRegion
+					}
+					break
+				}
+			}
+		case between == 1 && (d.word(a.last) == "and" || d.word(a.last) == ",") && b.hint == hintRegion &&
+			(d.word(b.last) == "regions" || d.word(b.last) == "oblasts"):
+			a.hint = hintRegion
+		}
+	}
+}
+
+// onlySettlements reports whether every candidate is a settlement.
+func (m *mention) onlySettlements() bool {
+	for _, p := range m.cands {
+		if p.Kind != farsight.PlaceSettlement {
+			return false
+		}
+	}
+	return true
+}
+
 // resolve chooses a place for every mention: first the regions and
 // countries, which give context, then the rest, then once more with the
 // positions of the others known.
 func (x *Extractor) resolve(d *doc, ms []*mention) {
+	x.markRegionContext(d, ms)
 	ctx := &placeContext{admin1: map[string]bool{}, raions: map[string]bool{}, countries: map[string]bool{}}
 	for _, m := range ms {
 		for _, p := range m.cands {
@@ -383,9 +423,16 @@ func (x *Extractor) resolve(d *doc, ms []*mention) {
 		for _, m := range ms {
 			choose(m)
 		}
+		// The other places of the report, each once, and at most
+		// maxContextPoints of them, so that a huge text stays linear.
 		ctx.points = ctx.points[:0]
+		seen := map[string]bool{}
 		for _, m := range ms {
-			if m.place != nil && !m.context && (m.place.Kind == farsight.PlaceSettlement || m.place.Kind == farsight.PlaceAirbase || m.place.Kind == farsight.PlacePort) {
+			if len(ctx.points) == maxContextPoints {
+				break
+			}
+			if m.place != nil && !m.context && !seen[m.place.ID] && (m.place.Kind == farsight.PlaceSettlement || m.place.Kind == farsight.PlaceAirbase || m.place.Kind == farsight.PlacePort) {
+				seen[m.place.ID] = true
 				ctx.points = append(ctx.points, m.place.Point)
 			}
 		}
