@@ -93,4 +93,3 @@ func TestSeedArticle(t *testing.T) {
 		t.Error(err)
 	}
 }
-
