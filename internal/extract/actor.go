@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/farsight-osint/farsight"
+import (
+	"strings"
+
+	"github.com/farsight-osint/farsight"
+)
 
 // Words that, after "Ukrainian" or "Russian", make the side the attacker
 // ("Ukrainian drones") or the target ("Russian naval targets").
@@ -11,12 +15,13 @@ var (
 		"shelling": true, "shellings": true, "air": true, "defenders": true, "units": true, "special": true, "saboteurs": true, "partisans": true,
 		"operation": true, "uav": true, "uavs": true, "gunners": true, "fighters": true, "invaders": true, "occupiers": true, "rockets": true,
 		"armed": true, "naval": true, "sea": true, "kamikaze": true, "long": true, "warplanes": true, "jets": true, "bombers": true,
-		"shells": true, "fire": true, "helicopters": true, "tanks": true, "soldiers": true,
+		"shells": true, "fire": true, "helicopters": true, "tanks": true, "soldiers": true, "unmanned": true, "cruise": true,
+		"ballistic": true, "fixed-wing": true, "jet": true, "sabotage": true, "security": true,
 	}
 	targetNouns = map[string]bool{
 		"targets": true, "target": true, "ships": true, "ship": true, "warships": true, "vessels": true, "base": true, "bases": true,
 		"refinery": true, "refineries": true, "territory": true, "city": true, "cities": true, "region": true, "regions": true,
-		"airbase": true, "airfield": true, "positions": true, "port": true, "fleet": true, "flotilla": true, "infrastructure": true,
+		"airbase": true, "airfield": true, "airfields": true, "positions": true, "strongholds": true, "port": true, "fleet": true, "flotilla": true, "infrastructure": true,
 		"oil": true, "energy": true, "depot": true, "plant": true, "border": true, "villages": true, "town": true, "towns": true,
 	}
 	ukraineWords = map[string]bool{"ukrainian": true, "ukraine": true, "kyiv": true, "kiev": true, "ukraine's": true}
@@ -28,12 +33,16 @@ var (
 	// enemyWords name Russia's side in Ukrainian reporting.
 	enemyWords = map[string]bool{"enemy": true, "invaders": true, "occupiers": true, "russians": true, "rashists": true, "aggressor": true}
 	// ukraineForces name Ukraine's armed forces in Russian reporting.
-	ukraineForces = [][]string{{"armed", "forces", "of", "ukraine"}, {"uaf"}, {"afu"}, {"apu"}, {"zsu"}, {"ukrainian", "armed", "forces"}, {"kiev", "security", "forces"}, {"kyiv", "regime"}, {"kiev", "regime"}}
+	ukraineForces = [][]string{{"armed", "forces", "of", "ukraine"}, {"defence", "forces", "of", "ukraine"}, {"defense", "forces", "of", "ukraine"},
+		{"ukrainian", "defence", "forces"}, {"ukrainian", "defense", "forces"}, {"unmanned", "systems", "forces"}, {"uaf"}, {"afu"}, {"apu"}, {"zsu"}, {"ukrainian", "armed", "forces"}, {"kiev", "security", "forces"}, {"kyiv", "regime"}, {"kiev", "regime"}}
 	russiaForces  = [][]string{{"rf", "armed", "forces"}, {"russian", "armed", "forces"}, {"armed", "forces", "of", "russia"}, {"russian", "troops"}, {"russian", "federation"}}
 )
 
-// actorVotes scores the sides a sentence names as attackers.
-func actorVotes(d *doc, s sentence, votes map[farsight.Actor]float64) {
+// actorVotes scores the sides a sentence names as attackers: in votes
+// when it names the attacker ("Ukrainian drones", "by the Armed Forces of
+// Ukraine"), in inferred when it only names the target's side ("Russian
+// naval targets", "Russian air defences").
+func actorVotes(d *doc, s sentence, votes, inferred map[farsight.Actor]float64) {
 	for i := s.first; i < s.last; i++ {
 		w := d.tokens[i].lower
 		side := farsight.ActorUnknown
@@ -43,6 +52,14 @@ func actorVotes(d *doc, s sentence, votes map[farsight.Actor]float64) {
 		case russiaWords[w]:
 			side = farsight.ActorRussia
 		}
+		// A capital stands for its government only as a subject or a
+		// possessive: "Kyiv struck", "Kyiv's drones", not "the Kyiv City
+		// Military Administration".
+		if side != farsight.ActorUnknown && (w == "kyiv" || w == "kiev" || w == "moscow") {
+			if n := d.word(i + 1); !(attackVerbs[n] || n == "'s" && agentNouns[d.word(i+2)]) {
+				side = farsight.ActorUnknown
+			}
+		}
 		if side != farsight.ActorUnknown {
 			j := i + 1
 			if d.word(j) == "'s" {
@@ -51,10 +68,21 @@ func actorVotes(d *doc, s sentence, votes map[farsight.Actor]float64) {
 			// Skip one modifier: "Ukrainian attack drones", "Russian naval targets".
 			next, next2 := d.word(j), d.word(j+1)
 			switch {
+			case next == "air" && strings.HasPrefix(next2, "defen"), next == "anti" || next == "anti-aircraft":
+				// "Russian air defences" shot the attacker's weapons down.
+				inferred[other(side)] += 2
+			case next == "air" || next == "naval" || next == "military" || next == "oil":
+				// "Russian air base", "Russian naval targets": a target;
+				// "Russian air force", "Ukrainian naval drones": an attacker.
+				if agentNouns[next2] && next2 != "air" {
+					votes[side] += 2
+				} else {
+					inferred[other(side)]++
+				}
 			case agentNouns[next] || agentNouns[next2] && !targetNouns[next]:
 				votes[side] += 2
 			case targetNouns[next] || targetNouns[next2]:
-				votes[other(side)]++
+				inferred[other(side)]++
 			case attackVerbs[next] || (next == "has" || next == "have") && attackVerbs[next2]:
 				votes[side] += 2
 			}

@@ -30,6 +30,10 @@ type sentInfo struct {
 	// ("— OSINTtechnical (@Osinttechnical) November 6, 2024").
 	attribution bool
 
+	// debris: the damage the sentence reports came from falling debris of
+	// intercepted weapons.
+	debris bool
+
 	speaker    speaker
 	hasSpeaker bool
 	stance     farsight.Stance
@@ -37,8 +41,9 @@ type sentInfo struct {
 	denial     bool
 	footage    bool
 
-	votes   map[farsight.Actor]float64
-	actor   farsight.Actor // implied by a weapon
+	votes    map[farsight.Actor]float64 // attackers named
+	inferred map[farsight.Actor]float64 // attackers inferred from the target's side
+	actor    farsight.Actor             // implied by a weapon
 	targets []farsight.Target
 }
 
@@ -62,7 +67,7 @@ func (x *Extractor) Extract(r *farsight.Report) ([]*farsight.Event, error) {
 func (x *Extractor) analyze(d *doc, ms []*mention, dates []dateMention, dists []quotedDistance) []*sentInfo {
 	infos := make([]*sentInfo, len(d.sents))
 	for i, s := range d.sents {
-		infos[i] = &sentInfo{idx: i, s: s, triggerAt: -1, votes: map[farsight.Actor]float64{}}
+		infos[i] = &sentInfo{idx: i, s: s, triggerAt: -1, votes: map[farsight.Actor]float64{}, inferred: map[farsight.Actor]float64{}}
 	}
 	for _, m := range ms {
 		if m.place == nil || m.context {
@@ -97,7 +102,7 @@ func (x *Extractor) analyze(d *doc, ms []*mention, dates []dateMention, dists []
 // readSentence finds a sentence's triggers, outcome, speaker and stance.
 func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 	s := si.s
-	var weapon, attack, explosion, violence, outcomeOnly bool
+	var weapon, eventive, attack, explosion, violence, outcomeOnly bool
 	for i := s.first; i < s.last; i++ {
 		c, n := enCues.match(d, i, s.last)
 		if n == 0 {
@@ -109,6 +114,7 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 		switch c.kind {
 		case cueWeapon:
 			weapon = true
+			eventive = eventive || c.eventive
 			if typeRank(c.typ) > typeRank(si.typ) {
 				si.typ = c.typ
 			}
@@ -131,12 +137,15 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 		}
 		i += n - 1
 	}
+	// A weapon alone ("missiles", "jets are based at the airfield") does
+	// not report an attack; a weapon with an attack verb, an outcome or an
+	// eventive noun ("shelling", "drone attack") does.
 	switch {
-	case weapon && (attack || si.outcome != "" || explosion || violence || len(si.places) > 0):
+	case weapon && (attack || eventive || si.outcome != "" || explosion):
 		si.strength = 1
 	case si.intercept && weapon:
 		si.strength = 0.8
-	case weapon:
+	case weapon && violence:
 		si.strength = 0.6
 	case attack || explosion:
 		si.strength = 0.5
@@ -155,10 +164,16 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 			si.typ = farsight.ExplosionUnknown
 		}
 	}
-	// "air defenses intercepted a drone": the interception is what happened.
-	if si.intercept && !attack && si.outcome == "intercepted" {
-		si.typ = farsight.Interception
+	// "air defences intercepted and destroyed 25 drones": with an
+	// interception, "destroyed" is what happened to the weapons.
+	if si.intercept && (si.outcome == "destroyed" || si.outcome == "intercepted") {
+		si.outcome = "intercepted"
+		if !attack || !weapon {
+			si.typ = farsight.Interception
+		}
 	}
+	// "falling debris damaged a roof": damage from an interception.
+	si.debris = has(debrisCues, d, s)
 	si.background = isBackground(d, s)
 	if first := d.tokens[s.first].text; (first == "—" || first == "-" || first == "–") && s.last-s.first < 16 {
 		si.attribution = true
@@ -176,9 +191,14 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 	si.unverified = has(unverifiedCues, d, s)
 	si.footage = has(footageCues, d, s) || strings.Contains(d.text[s.start:s.end], "pic.twitter.com")
 	si.denial = si.hasSpeaker && si.stance == farsight.StanceDenies
-	actorVotes(d, s, si.votes)
+	actorVotes(d, s, si.votes, si.inferred)
 	si.targets = findTargets(d, s)
 }
+
+// debrisCues attribute damage to an interception's debris.
+var debrisCues = newLexicon(map[string]bool{
+	"debris": true, "fragments": true, "wreckage": true, "falling debris": true, "shrapnel from": true,
+})
 
 // backgroundCues mark sentences about the wider war rather than this event.
 var backgroundCues = newLexicon(map[string]bool{
@@ -234,8 +254,9 @@ func markShipNames(d *doc, ms []*mention) {
 			m.context = true
 			continue
 		}
-		// "missile ship Dagestan", "frigate Admiral Makarov"
-		if shipNoun(prev) {
+		// "missile ship Dagestan", "frigate Admiral Makarov", "the frigates
+		// Tatarstan and Dagestan".
+		if shipNoun(prev) || (prev == "and" || prev == ",") && shipNoun(d.word(m.first-3)) {
 			m.context = true
 		}
 	}
@@ -243,7 +264,8 @@ func markShipNames(d *doc, ms []*mention) {
 
 func shipNoun(w string) bool {
 	switch w {
-	case "ship", "ships", "vessel", "vessels", "frigate", "corvette", "submarine", "cruiser", "destroyer", "boat", "warship", "warships":
+	case "ship", "ships", "vessel", "vessels", "frigate", "frigates", "corvette", "corvettes", "submarine", "submarines",
+		"cruiser", "cruisers", "destroyer", "destroyers", "boat", "boats", "warship", "warships", "minesweeper", "tug", "tanker":
 		return true
 	}
 	return false
@@ -423,15 +445,46 @@ func (si *sentInfo) locations(d *doc) []*mention {
 	return out
 }
 
+// newEventCues in a later sentence mark a strike other than the lead's.
+var newEventCues = newLexicon(map[string]bool{
+	"also": true, "separately": true, "another": true, "in a separate": true, "elsewhere": true, "meanwhile": true,
+	"in addition": true, "at the same time": true, "earlier that day": true, "later that day": true,
+})
+
+// listMode reports whether a report is a list of headlines (one per line,
+// mostly without final punctuation): each line may then report an event of
+// its own.
+func listMode(d *doc) bool {
+	if len(d.sents) < 2 {
+		return false
+	}
+	bare := 0
+	for _, s := range d.sents {
+		last := d.tokens[s.last-1].text
+		if !strings.ContainsAny(last, ".!?…") {
+			bare++
+		}
+	}
+	return bare*2 >= len(d.sents)
+}
+
 func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, dates []dateMention) []*farsight.Event {
 	var drafts []*draft
 	var pending []*sentInfo // event sentences seen before any located one
 	var last *draft
+	list := listMode(d)
+	// The lead is the first event sentence with a place more precise than a
+	// country: its places start events. After it, a sentence starts a new
+	// event only when it says so ("also", "separately") with a strong
+	// trigger, or when the report is a list of headlines; otherwise a place
+	// it names that fits no event is context, and the sentence adds nothing.
+	leadDone := false
 	for _, si := range infos {
 		if si.strength == 0 || si.background {
 			// A sentence without a trigger can still add a claim about
-			// the event (footage, damage, a quoted distance).
-			if last != nil && !si.background && (si.footage || len(si.dists) > 0 || len(si.targets) > 0) {
+			// the event (footage, damage, a quoted distance), if it names
+			// no other place.
+			if last != nil && (si.footage || len(si.dists) > 0 || len(si.targets) > 0) && !si.attribution && fitsDraft(si, last) {
 				last.extra = append(last.extra, si)
 			}
 			continue
@@ -445,7 +498,9 @@ func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, date
 			}
 			continue
 		}
-		for k, m := range locs {
+		canCreate := !leadDone || list || si.strength >= 1 && has(newEventCues, d, si.s)
+		placed := false
+		for _, m := range locs {
 			var into *draft
 			for _, dr := range drafts {
 				if compatible(dr.place.place, m.place) {
@@ -454,15 +509,24 @@ func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, date
 				}
 			}
 			if into == nil {
+				if !canCreate {
+					continue
+				}
 				into = &draft{place: m, firstSent: si.idx}
 				drafts = append(drafts, into)
 			} else if specificity(m.place) > specificity(into.place.place) {
 				into.place = m
 			}
-			into.sents = append(into.sents, si)
-			into.strength += si.strength
-			if k == 0 {
+			if !slices.Contains(into.sents, si) {
+				into.sents = append(into.sents, si)
+				into.strength += si.strength
+			}
+			if !placed {
 				last = into
+				placed = true
+			}
+			if specificity(m.place) >= 2 {
+				leadDone = true
 			}
 		}
 	}
@@ -491,6 +555,10 @@ func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, date
 		drafts[0].extra = append(drafts[0].extra, pending...)
 	}
 
+	// An interception over a region is part of the strike on a place in it
+	// ("drones were shot down over the Kaluga region").
+	drafts = mergeInterceptions(drafts)
+
 	// A country as the place of one sentence beside events located more
 	// precisely is a generalization ("missile strikes on Ukraine").
 	if len(drafts) > 1 {
@@ -506,6 +574,46 @@ func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, date
 	return events
 }
 
+// fitsDraft reports whether a sentence without a trigger is about the
+// draft's event: it names no place, or only places compatible with it.
+func fitsDraft(si *sentInfo, dr *draft) bool {
+	for _, m := range si.places {
+		if dr.place == nil || !compatible(dr.place.place, m.place) {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeInterceptions folds a draft made only of interception sentences into
+// an earlier draft in the same admin-1 region.
+func mergeInterceptions(drafts []*draft) []*draft {
+	var out []*draft
+	for _, dr := range drafts {
+		onlyIntercept := true
+		for _, si := range dr.sents {
+			if si.typ != farsight.Interception {
+				onlyIntercept = false
+			}
+		}
+		merged := false
+		if onlyIntercept && dr.place != nil {
+			for _, o := range out {
+				if o.place != nil && o.place.place.Admin1Code != "" && o.place.place.Admin1Code == dr.place.place.Admin1Code {
+					o.extra = append(o.extra, dr.sents...)
+					o.extra = append(o.extra, dr.extra...)
+					merged = true
+					break
+				}
+			}
+		}
+		if !merged {
+			out = append(out, dr)
+		}
+	}
+	return out
+}
+
 // build turns a draft into an event.
 func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dates []dateMention) *farsight.Event {
 	e := &farsight.Event{Actor: farsight.ActorUnknown}
@@ -514,18 +622,45 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 
 	// Type: the most specific weapon named; an interception only if
 	// nothing else is.
+	// Type: the weapon of the event's strongest sentence (the earliest of
+	// equals), else the most specific named anywhere in the event.
 	best := 0.0
+	var lead *sentInfo
+	for _, si := range dr.sents {
+		if si.typ != "" && si.typ != farsight.ExplosionUnknown && (lead == nil || si.strength > lead.strength) {
+			lead = si
+		}
+	}
+	if lead != nil {
+		e.Type = lead.typ
+	}
+	intercepted, struck := false, false
 	for _, si := range all {
-		if typeRank(si.typ) > typeRank(e.Type) {
+		if lead == nil && typeRank(si.typ) > typeRank(e.Type) {
 			e.Type = si.typ
 		}
-		if outcomeRank[si.outcome] > outcomeRank[e.Outcome] {
-			e.Outcome = si.outcome
+		outcome := si.outcome
+		if si.debris && (outcome == "damaged" || outcome == "destroyed" || outcome == "fire") {
+			outcome = "intercepted"
+		}
+		if outcomeRank[outcome] > outcomeRank[e.Outcome] {
+			e.Outcome = outcome
+		}
+		switch outcome {
+		case "intercepted":
+			intercepted = true
+		case "hit", "damaged", "destroyed", "fire":
+			struck = true
 		}
 		best = max(best, si.strength)
 	}
 	if e.Type == "" {
 		e.Type = farsight.ExplosionUnknown
+	}
+	// Everything was shot down and nothing is said to have been hit: the
+	// event is an interception, whatever the weapons were.
+	if intercepted && !struck {
+		e.Type = farsight.Interception
 	}
 
 	// Location.
@@ -559,26 +694,36 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 		e.Date, e.DatePrecision, e.DateInferred = r.Published.UTC().Format(time.DateOnly), farsight.PrecisionDay, true
 	}
 
-	// Actor: what the sentences say, else the weapon, else the side the
-	// place is on.
-	votes := map[farsight.Actor]float64{}
-	for _, si := range all {
+	// Actor: the attacker the sentences name, else the weapon's side, else
+	// (for a strike, not an unexplained explosion) the side the target or
+	// the place is on.
+	votes, inferred := map[farsight.Actor]float64{}, map[farsight.Actor]float64{}
+	for _, si := range dr.sents {
 		for a, v := range si.votes {
 			votes[a] += v
+		}
+		for a, v := range si.inferred {
+			inferred[a] += v
 		}
 		if si.actor != "" {
 			votes[si.actor] += 1.5
 		}
 	}
-	switch {
-	case votes[farsight.ActorUkraine] > votes[farsight.ActorRussia]:
-		e.Actor = farsight.ActorUkraine
-	case votes[farsight.ActorRussia] > votes[farsight.ActorUkraine]:
-		e.Actor = farsight.ActorRussia
-	case e.Country == "RU" || e.Admin1 == "Autonomous Republic of Crimea" || e.Admin1 == "Sevastopol":
-		e.Actor = farsight.ActorUkraine
-	case e.Country == "UA":
-		e.Actor = farsight.ActorRussia
+	for _, si := range dr.extra {
+		for a, v := range si.votes {
+			votes[a] += v / 2
+		}
+	}
+	e.Actor = leader(votes)
+	if e.Actor == farsight.ActorUnknown && e.Type != farsight.ExplosionUnknown {
+		if e.Actor = leader(inferred); e.Actor == farsight.ActorUnknown {
+			switch {
+			case e.Country == "RU" || e.Admin1 == "Autonomous Republic of Crimea" || e.Admin1 == "Sevastopol":
+				e.Actor = farsight.ActorUkraine
+			case e.Country == "UA":
+				e.Actor = farsight.ActorRussia
+			}
+		}
 	}
 
 	// Targets: named ones once each; unnamed ones once per category, with
@@ -637,6 +782,18 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 	}
 	e.Confidence = math.Round(math.Min(c, 0.98)*1000) / 1000
 	return e
+}
+
+// leader returns the side with more votes, unknown on a tie.
+func leader(votes map[farsight.Actor]float64) farsight.Actor {
+	u, r := votes[farsight.ActorUkraine], votes[farsight.ActorRussia]
+	switch {
+	case u > r:
+		return farsight.ActorUkraine
+	case r > u:
+		return farsight.ActorRussia
+	}
+	return farsight.ActorUnknown
 }
 
 // addTarget adds t to ts unless ts already has it.

@@ -148,7 +148,7 @@ func dateAt(d *doc, i, end int, pub time.Time) (dateMention, bool) {
 		if y := d.number(j); y >= 1900 && y <= 2100 && j < end {
 			year, j = y, j+1
 		}
-		return resolveDay(i, j, year, month, day, day2, pub)
+		return resolveDay(i, j, year, month, day, day2, nightBefore(d, i), pub)
 	case tokWord:
 		w := t.lower
 		// November 6[, 2024]; Nov. 6th; November 5-6
@@ -166,7 +166,7 @@ func dateAt(d *doc, i, end int, pub time.Time) (dateMention, bool) {
 				} else if y := d.number(j); y >= 1900 && y <= 2100 {
 					year, j = y, j+1
 				}
-				return resolveDay(i, min(j, end), year, month, day, day2, pub)
+				return resolveDay(i, min(j, end), year, month, day, day2, nightBefore(d, i), pub)
 			}
 			// November 2024
 			if y := d.number(j); y >= 1900 && y <= 2100 {
@@ -206,6 +206,11 @@ func dateAt(d *doc, i, end int, pub time.Time) (dateMention, bool) {
 	return dateMention{}, false
 }
 
+// nightBefore reports whether "night of" (or "overnight on") precedes token i.
+func nightBefore(d *doc, i int) bool {
+	return d.is(i-2, "night", "of") || d.is(i-3, "night", "of", "the") || d.word(i-1) == "overnight"
+}
+
 // summaryAt returns the length of a daily-summary phrase at token i.
 func summaryAt(d *doc, i int) int {
 	for _, p := range [][]string{
@@ -223,7 +228,7 @@ func summaryAt(d *doc, i int) int {
 
 // resolveDay makes a day (or a range of days) from its parts; a missing
 // year is the latest that puts the date on or before publication.
-func resolveDay(first, last, year int, month time.Month, day, day2 int, pub time.Time) (dateMention, bool) {
+func resolveDay(first, last, year int, month time.Month, day, day2 int, night bool, pub time.Time) (dateMention, bool) {
 	if year < 0 {
 		if pub.IsZero() {
 			return dateMention{}, false
@@ -241,6 +246,11 @@ func resolveDay(first, last, year int, month time.Month, day, day2 int, pub time
 	if day2 > 0 {
 		if end, ok := makeDate(year, month, day2); ok {
 			m.end2, m.precision = end, farsight.PrecisionRange
+			// "the night of 5 to 6 November": strikes at night are dated
+			// by the morning after, when they are reported.
+			if day2 == day+1 && night {
+				m.date, m.end2, m.precision = end, "", farsight.PrecisionDay
+			}
 		}
 	}
 	return m, true

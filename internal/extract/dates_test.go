@@ -24,8 +24,9 @@ func TestFindDates(t *testing.T) {
 		{"last night explosions", wed, []string{"2024-11-06"}},
 		{"on Tuesday evening", wed, []string{"2024-11-05"}},
 		{"on Thursday", wed, []string{"2024-10-31"}},
-		{"the night of November 5-6", wed, []string{"2024-11-05..2024-11-06"}},
-		{"on the night of 5 to 6 November", wed, []string{"2024-11-05..2024-11-06"}},
+		{"the night of November 5-6", wed, []string{"2024-11-06"}},
+		{"on the night of 5 to 6 November", wed, []string{"2024-11-06"}},
+		{"between 3 and 5 November", wed, []string{"2024-11-03..2024-11-05"}},
 		{"over the past day, 27 strikes", wed, []string{"2024-11-05"}},
 		{"in November 2024", time.Time{}, []string{"2024-11-01"}},
 		// A year-less date is the latest such date not after publication.

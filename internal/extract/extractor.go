@@ -20,6 +20,25 @@ const Version = "1"
 //go:embed data/common_words.txt
 var commonWordsFile string
 
+//go:embed data/first_names.txt
+var firstNamesFile string
+
+// firstNames are given names: before another capitalized word they start a
+// person's name.
+var firstNames = wordSet(firstNamesFile)
+
+// wordSet reads one word per line, skipping blank lines and # comments.
+func wordSet(file string) map[string]bool {
+	m := map[string]bool{}
+	for line := range strings.Lines(file) {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = true
+		}
+	}
+	return m
+}
+
 // Extractor is farsight's rule-based extractor. It is safe for concurrent
 // use.
 type Extractor struct {
@@ -46,7 +65,6 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 		g:        g,
 		prefixes: make(map[string]bool),
 		loose:    make(map[string][]string),
-		common:   make(map[string]bool),
 		raions:   make(map[string]*farsight.Place),
 	}
 	for key := range g.Names() {
@@ -59,12 +77,7 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 			x.loose[l] = append(x.loose[l], key)
 		}
 	}
-	for line := range strings.Lines(commonWordsFile) {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "#") {
-			x.common[line] = true
-		}
-	}
+	x.common = wordSet(commonWordsFile)
 	x.buildRaions()
 	return x
 }

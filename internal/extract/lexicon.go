@@ -81,6 +81,9 @@ type cue struct {
 	actor farsight.Actor
 	// outcome implied by the word (intercepted, destroyed, damaged, fire).
 	outcome string
+	// eventive: the phrase reports that an attack took place ("drone
+	// attack", "shelling"), where a bare weapon ("missiles") does not.
+	eventive bool
 }
 
 type cueKind uint8
@@ -116,14 +119,15 @@ var enCues = newLexicon(map[string]cue{
 	"loitering munition": {typ: farsight.DroneStrike, kind: cueWeapon}, "loitering munitions": {typ: farsight.DroneStrike, kind: cueWeapon},
 	"shahed": {typ: farsight.DroneStrike, kind: cueWeapon, actor: farsight.ActorRussia}, "shaheds": {typ: farsight.DroneStrike, kind: cueWeapon, actor: farsight.ActorRussia},
 	"geran": {typ: farsight.DroneStrike, kind: cueWeapon, actor: farsight.ActorRussia}, "lancet": {typ: farsight.DroneStrike, kind: cueWeapon, actor: farsight.ActorRussia},
-	"drone attack": {typ: farsight.DroneStrike, kind: cueWeapon}, "drone attacks": {typ: farsight.DroneStrike, kind: cueWeapon},
-	"drone strike": {typ: farsight.DroneStrike, kind: cueWeapon}, "drone strikes": {typ: farsight.DroneStrike, kind: cueWeapon},
+	"unmanned systems forces": {typ: farsight.DroneStrike, kind: cueWeapon, actor: farsight.ActorUkraine},
+	"drone attack": {typ: farsight.DroneStrike, kind: cueWeapon, eventive: true}, "drone attacks": {typ: farsight.DroneStrike, kind: cueWeapon, eventive: true},
+	"drone strike": {typ: farsight.DroneStrike, kind: cueWeapon, eventive: true}, "drone strikes": {typ: farsight.DroneStrike, kind: cueWeapon, eventive: true},
 	// missiles
 	"missile": {typ: farsight.MissileStrike, kind: cueWeapon}, "missiles": {typ: farsight.MissileStrike, kind: cueWeapon},
-	"missile strike": {typ: farsight.MissileStrike, kind: cueWeapon}, "missile strikes": {typ: farsight.MissileStrike, kind: cueWeapon},
-	"missile attack": {typ: farsight.MissileStrike, kind: cueWeapon}, "missile attacks": {typ: farsight.MissileStrike, kind: cueWeapon},
-	"rocket attack": {typ: farsight.MissileStrike, kind: cueWeapon}, "rocket attacks": {typ: farsight.MissileStrike, kind: cueWeapon},
-	"rocket strike": {typ: farsight.MissileStrike, kind: cueWeapon}, "rockets": {typ: farsight.MissileStrike, kind: cueWeapon},
+	"missile strike": {typ: farsight.MissileStrike, kind: cueWeapon, eventive: true}, "missile strikes": {typ: farsight.MissileStrike, kind: cueWeapon, eventive: true},
+	"missile attack": {typ: farsight.MissileStrike, kind: cueWeapon, eventive: true}, "missile attacks": {typ: farsight.MissileStrike, kind: cueWeapon, eventive: true},
+	"rocket attack": {typ: farsight.MissileStrike, kind: cueWeapon, eventive: true}, "rocket attacks": {typ: farsight.MissileStrike, kind: cueWeapon, eventive: true},
+	"rocket strike": {typ: farsight.MissileStrike, kind: cueWeapon, eventive: true}, "rockets": {typ: farsight.MissileStrike, kind: cueWeapon},
 	"iskander": {typ: farsight.MissileStrike, kind: cueWeapon, actor: farsight.ActorRussia}, "iskanders": {typ: farsight.MissileStrike, kind: cueWeapon, actor: farsight.ActorRussia},
 	"kalibr": {typ: farsight.MissileStrike, kind: cueWeapon, actor: farsight.ActorRussia}, "kinzhal": {typ: farsight.MissileStrike, kind: cueWeapon, actor: farsight.ActorRussia},
 	"kh 101": {typ: farsight.MissileStrike, kind: cueWeapon, actor: farsight.ActorRussia}, "kh 555": {typ: farsight.MissileStrike, kind: cueWeapon, actor: farsight.ActorRussia},
@@ -136,22 +140,25 @@ var enCues = newLexicon(map[string]cue{
 	"neptune": {typ: farsight.MissileStrike, kind: cueWeapon, actor: farsight.ActorUkraine},
 	"tochka":  {typ: farsight.MissileStrike, kind: cueWeapon},
 	// air strikes
-	"airstrike": {typ: farsight.AirStrike, kind: cueWeapon}, "airstrikes": {typ: farsight.AirStrike, kind: cueWeapon},
-	"air strike": {typ: farsight.AirStrike, kind: cueWeapon}, "air strikes": {typ: farsight.AirStrike, kind: cueWeapon},
-	"air raid": {typ: farsight.AirStrike, kind: cueWeapon}, "air attack": {typ: farsight.AirStrike, kind: cueWeapon},
+	"airstrike": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true}, "airstrikes": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true},
+	"air strike": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true}, "air strikes": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true},
+	"air raid alert": {}, "air raid alerts": {}, "air raid siren": {}, "air raid sirens": {}, "air raid warning": {}, "air raid warnings": {},
+	"air raid": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true}, "air attack": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true},
 	"bomb": {typ: farsight.AirStrike, kind: cueWeapon}, "bombs": {typ: farsight.AirStrike, kind: cueWeapon},
-	"bombing": {typ: farsight.AirStrike, kind: cueWeapon}, "bombed": {typ: farsight.AirStrike, kind: cueWeapon},
+	"bombing": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true}, "bombed": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true},
 	"glide bomb": {typ: farsight.AirStrike, kind: cueWeapon, actor: farsight.ActorRussia}, "glide bombs": {typ: farsight.AirStrike, kind: cueWeapon, actor: farsight.ActorRussia},
 	"guided bomb": {typ: farsight.AirStrike, kind: cueWeapon}, "guided bombs": {typ: farsight.AirStrike, kind: cueWeapon},
 	"aerial bomb": {typ: farsight.AirStrike, kind: cueWeapon}, "aerial bombs": {typ: farsight.AirStrike, kind: cueWeapon},
 	"kab": {typ: farsight.AirStrike, kind: cueWeapon, actor: farsight.ActorRussia}, "kabs": {typ: farsight.AirStrike, kind: cueWeapon, actor: farsight.ActorRussia},
-	"aviation": {typ: farsight.AirStrike, kind: cueWeapon}, "warplanes": {typ: farsight.AirStrike, kind: cueWeapon}, "warplane": {typ: farsight.AirStrike, kind: cueWeapon},
+	"aviation strike": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true}, "aviation strikes": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true},
+	"aviation made": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true}, "aviation hit": {typ: farsight.AirStrike, kind: cueWeapon, eventive: true},
+	"warplanes": {typ: farsight.AirStrike, kind: cueWeapon}, "warplane": {typ: farsight.AirStrike, kind: cueWeapon},
 	"helicopters": {typ: farsight.AirStrike, kind: cueWeapon}, "helicopter": {typ: farsight.AirStrike, kind: cueWeapon},
 	"fighter jets": {typ: farsight.AirStrike, kind: cueWeapon},
 	// artillery
-	"shelling": {typ: farsight.Artillery, kind: cueWeapon}, "shelled": {typ: farsight.Artillery, kind: cueWeapon},
+	"shelling": {typ: farsight.Artillery, kind: cueWeapon, eventive: true}, "shelled": {typ: farsight.Artillery, kind: cueWeapon, eventive: true},
 	"shells": {typ: farsight.Artillery, kind: cueWeapon}, "shell": {typ: farsight.Artillery, kind: cueWeapon},
-	"shellings": {typ: farsight.Artillery, kind: cueWeapon}, "artillery": {typ: farsight.Artillery, kind: cueWeapon},
+	"shellings": {typ: farsight.Artillery, kind: cueWeapon, eventive: true}, "artillery": {typ: farsight.Artillery, kind: cueWeapon},
 	"mortar": {typ: farsight.Artillery, kind: cueWeapon}, "mortars": {typ: farsight.Artillery, kind: cueWeapon},
 	"mlrs": {typ: farsight.Artillery, kind: cueWeapon}, "grad": {typ: farsight.Artillery, kind: cueWeapon},
 	"uragan": {typ: farsight.Artillery, kind: cueWeapon}, "smerch": {typ: farsight.Artillery, kind: cueWeapon},
@@ -159,7 +166,7 @@ var enCues = newLexicon(map[string]cue{
 	"howitzer": {typ: farsight.Artillery, kind: cueWeapon}, "howitzers": {typ: farsight.Artillery, kind: cueWeapon},
 	"rocket launcher": {typ: farsight.Artillery, kind: cueWeapon}, "rocket launchers": {typ: farsight.Artillery, kind: cueWeapon},
 	"multiple rocket": {typ: farsight.Artillery, kind: cueWeapon}, "tank fire": {typ: farsight.Artillery, kind: cueWeapon},
-	"fired on": {typ: farsight.Artillery, kind: cueWeapon}, "fired at": {typ: farsight.Artillery, kind: cueWeapon},
+	"fired on": {typ: farsight.Artillery, kind: cueWeapon, eventive: true}, "fired at": {typ: farsight.Artillery, kind: cueWeapon, eventive: true},
 	// interception
 	"intercepted": {typ: farsight.Interception, kind: cueIntercept, outcome: "intercepted"}, "intercept": {typ: farsight.Interception, kind: cueIntercept, outcome: "intercepted"},
 	"interception": {typ: farsight.Interception, kind: cueIntercept, outcome: "intercepted"}, "intercepting": {typ: farsight.Interception, kind: cueIntercept, outcome: "intercepted"},
@@ -170,13 +177,13 @@ var enCues = newLexicon(map[string]cue{
 	"air defences": {typ: farsight.Interception, kind: cueIntercept}, "air defenses": {typ: farsight.Interception, kind: cueIntercept},
 	"anti-aircraft": {typ: farsight.Interception, kind: cueIntercept},
 	// sabotage
-	"sabotage": {typ: farsight.Sabotage, kind: cueWeapon}, "saboteurs": {typ: farsight.Sabotage, kind: cueWeapon},
+	"sabotage": {typ: farsight.Sabotage, kind: cueWeapon, eventive: true}, "saboteurs": {typ: farsight.Sabotage, kind: cueWeapon},
 	"partisans": {typ: farsight.Sabotage, kind: cueWeapon, actor: farsight.ActorUkraine}, "partisan": {typ: farsight.Sabotage, kind: cueWeapon, actor: farsight.ActorUkraine},
-	"arson": {typ: farsight.Sabotage, kind: cueWeapon}, "derailed": {typ: farsight.Sabotage, kind: cueWeapon}, "derailment": {typ: farsight.Sabotage, kind: cueWeapon},
-	"car bomb": {typ: farsight.Sabotage, kind: cueWeapon}, "explosive device": {typ: farsight.Sabotage, kind: cueWeapon},
-	"ied": {typ: farsight.Sabotage, kind: cueWeapon}, "assassinated": {typ: farsight.Sabotage, kind: cueWeapon}, "assassination": {typ: farsight.Sabotage, kind: cueWeapon},
-	"liquidated": {typ: farsight.Sabotage, kind: cueWeapon}, "blew up": {typ: farsight.Sabotage, kind: cueWeapon},
-	"terrorist attack": {typ: farsight.Sabotage, kind: cueWeapon},
+	"arson": {typ: farsight.Sabotage, kind: cueWeapon, eventive: true}, "derailed": {typ: farsight.Sabotage, kind: cueWeapon, eventive: true}, "derailment": {typ: farsight.Sabotage, kind: cueWeapon, eventive: true},
+	"car bomb": {typ: farsight.Sabotage, kind: cueWeapon, eventive: true}, "explosive device": {typ: farsight.Sabotage, kind: cueWeapon, eventive: true},
+	"ied": {typ: farsight.Sabotage, kind: cueWeapon}, "assassinated": {typ: farsight.Sabotage, kind: cueWeapon, eventive: true}, "assassination": {typ: farsight.Sabotage, kind: cueWeapon, eventive: true},
+	"liquidated": {typ: farsight.Sabotage, kind: cueWeapon, eventive: true}, "blew up": {typ: farsight.Sabotage, kind: cueWeapon, eventive: true},
+	"terrorist attack": {typ: farsight.Sabotage, kind: cueWeapon, eventive: true},
 	// explosions
 	"explosion": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "explosions": {typ: farsight.ExplosionUnknown, kind: cueExplosion},
 	"blast": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "blasts": {typ: farsight.ExplosionUnknown, kind: cueExplosion},

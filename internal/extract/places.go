@@ -72,6 +72,26 @@ var notPlaces = map[string]bool{
 	"shahed": true, "geran": true, "caesar": true, "alligator": true, "tornado": true, "uragan": true, "smerch": true, "tochka": true,
 }
 
+// titleWords before capitalized words make them a person's name:
+// "Governor Vladislav Shapsha", "Mayor Vitali Klitschko".
+var titleWords = map[string]bool{
+	"governor": true, "mayor": true, "president": true, "minister": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "commander": true, "general": true, "gen": true, "colonel": true, "col": true, "lieutenant": true,
+	"lt": true, "major": true, "captain": true, "admiral": true, "chief": true, "head": true, "deputy": true, "adviser": true,
+	"advisor": true, "secretary": true, "chancellor": true, "premier": true, "prime": true, "senator": true, "ambassador": true,
+	"archpriest": true, "journalist": true, "blogger": true, "correspondent": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"ombudsman": true, "prosecutor": true, "sergeant": true, "sgt": true, "officer": true, "soldier": true, "pilot": true,
+}
+
+// institutionWords after a place name make it a modifier, not a location:
+// "Kaluga governor", "Kyiv regime", "Dnipro River".
+var institutionWords = map[string]bool{
+	"governor": true, "mayor": true, "authorities": true, "officials": true, "police": true, "administration": true,
+	"regime": true, "government": true, "leadership": true, "officials'": true, "river": true, "reservoir": true,
+	"region's": false, "council": true, "court": true, "prosecutor": true, "university": true, "airlines": true,
+	"declaration": true, "format": true, "talks": true, "process": true, "agreement": true, "accords": true, "summit": true,
+}
+
 // regionWords after a name mark it as a region; settlement words before it
 // as a settlement.
 var (
@@ -150,9 +170,15 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 	if best == nil {
 		return nil
 	}
+	// "KYIV, July 8 (Reuters) -": a dateline names where the reporter is.
+	if i == 0 && d.word(best.last) == "," && isDateline(d, best.last+1) {
+		best.context = true
+	}
 	best.start, best.end = d.tokens[best.first].start, d.tokens[best.last-1].end
 	best.suffixEnd = best.end
+	ctxBefore := best.context
 	x.classify(d, best, s)
+	best.context = best.context || ctxBefore
 	if best.commonWord && !x.acceptCommon(d, best, s) {
 		return nil
 	}
@@ -170,7 +196,35 @@ func (x *Extractor) classify(d *doc, m *mention, s sentence) {
 		prev = ""
 	}
 	m.commonWord = m.last-m.first == 1 && x.common[m.key]
+	// Adjectives between a name and its kind: "Millerovo military
+	// airfield", "Novorossiysk naval base".
+	k := m.last
+	for k < s.last && k < m.last+2 && (d.word(k) == "military" || d.word(k) == "strategic" || d.word(k) == "army") {
+		k++
+	}
+	if k > m.last {
+		switch w := d.word(k); {
+		case airbaseWords[w] || w == "air" && d.word(k+1) == "base":
+			m.hint, m.suffixEnd = hintAirbase, d.tokens[k].end
+		}
+	}
+	if m.hint == hintNone && (d.word(m.last) == "naval" && d.word(m.last+1) == "base" || d.word(m.last) == "harbour" || d.word(m.last) == "harbor") {
+		m.hint = hintPort
+	}
+	// "a military airfield in the Russian port town of Yeysk": the kind
+	// comes before the name.
+	if m.hint == hintNone {
+		if h := kindBefore(d, m.first, s); h != hintNone {
+			m.hint = h
+		}
+	}
+	// "the Dniprovskyi district of Kherson" (matched as one name): the city
+	// named next is the location.
+	if lastWord := d.word(m.last - 1); raionWords[lastWord] && next == "of" {
+		m.hint, m.context = hintCityPart, true
+	}
 	switch {
+	case m.hint != hintNone:
 	case regionWords[next]:
 		m.hint, m.suffixEnd = hintRegion, d.tokens[m.last].end
 	case next == "air" && (d.word(m.last+1) == "base" || d.word(m.last+1) == "field"):
@@ -178,7 +232,9 @@ func (x *Extractor) classify(d *doc, m *mention, s sentence) {
 	case airbaseWords[next]:
 		m.hint, m.suffixEnd = hintAirbase, d.tokens[m.last].end
 	case raionWords[next] && d.word(m.last+1) == "of":
-		m.hint = hintCityPart
+		// "the Dniprovskyi district of Kherson": the city named next is
+		// the location.
+		m.hint, m.context = hintCityPart, true
 	case raionWords[next]:
 		m.hint, m.suffixEnd = hintRaion, d.tokens[m.last].end
 	case sectorWords[next]:
@@ -195,6 +251,20 @@ func (x *Extractor) classify(d *doc, m *mention, s sentence) {
 		case settleWords[prev]:
 			m.hint = hintSettlement
 		}
+	}
+	// "Kaluga governor", "the Kyiv regime", "the Dnipro River".
+	if institutionWords[next] {
+		m.context = true
+	}
+	// "Governor Vladislav Shapsha": a title makes the next names a person.
+	if titleWords[prev] || firstNames[m.key] && m.last < s.last && d.tokens[m.last].upper && d.tokens[m.last].kind == tokWord ||
+		firstNames[prev] && d.tokens[m.first-1].upper {
+		m.context = true
+	}
+	// A name before a second capitalized name after a title: "Mayor
+	// Vitali Klitschko" (Klitschko).
+	if m.first >= 2 && titleWords[d.word(m.first-2)] && d.tokens[m.first-1].upper {
+		m.context = true
 	}
 	// "Moscow-controlled": a glued lower-case word makes the name an adjective.
 	if m.last < len(d.tokens) && d.tokens[m.last].glued && adjectiveSuffixes[d.tokens[m.last].lower] {
@@ -234,6 +304,43 @@ func (x *Extractor) acceptCommon(d *doc, m *mention, s sentence) bool {
 	}
 	for _, p := range m.cands {
 		if keyOf(p.Name) == m.key {
+			return true
+		}
+	}
+	return false
+}
+
+// kindBefore reads back from token i over a place phrase ("in the Russian
+// port town of") to an airbase or port word, and returns that kind.
+func kindBefore(d *doc, i int, s sentence) placeHint {
+	prep := false
+	for k := i - 1; k >= s.first && k >= i-8; k-- {
+		switch w := d.word(k); {
+		case w == "in" || w == "near" || w == "at" || w == "outside" || w == "of":
+			prep = true
+		case w == "the" || w == "russian" || w == "ukrainian" || w == "crimean" || w == "occupied" || w == "town" || w == "city" ||
+			w == "village" || w == "'s" || w == "coastal" || w == "southern" || w == "northern" || w == "western" || w == "eastern":
+		case w == "port" && d.word(k+1) != "of":
+			// "port town of": a description of the place, not its kind.
+		case prep && (airbaseWords[w] || w == "base" && d.word(k-1) == "air"):
+			return hintAirbase
+		case prep && (w == "port" || w == "harbour" || w == "harbor" || w == "base" && d.word(k-1) == "naval"):
+			return hintPort
+		default:
+			return hintNone
+		}
+	}
+	return hintNone
+}
+
+// isDateline reports whether a news agency dateline continues at token i:
+// a month and day, then "(Agency)" or a dash.
+func isDateline(d *doc, i int) bool {
+	if _, n := d.monthAt(i); n == 0 {
+		return false
+	}
+	for j := i; j < min(len(d.tokens), i+8); j++ {
+		if w := d.tokens[j].text; w == "(" || w == "-" || w == "—" || w == "–" {
 			return true
 		}
 	}
@@ -332,7 +439,9 @@ type placeContext struct {
 	own       string
 	raions    map[string]bool // "<admin1>/<raion>" named
 	countries map[string]bool // countries named (also as context)
-	points    []farsight.Point
+	// points are where the report's other names were placed in the last
+	// pass, by name key.
+	points []contextPoint
 }
 
 // markRegionContext finds names that qualify the name before them: "near
@@ -358,6 +467,18 @@ func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
 			a.hint = hintRegion
 		}
 	}
+}
+
+// onlySites reports whether every candidate is an airport, airbase or port.
+func (m *mention) onlySites() bool {
+	for _, p := range m.cands {
+		switch p.Kind {
+		case farsight.PlaceAirbase, farsight.PlaceAirport, farsight.PlacePort:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // onlySettlements reports whether every candidate is a settlement.
@@ -431,9 +552,9 @@ func (x *Extractor) resolve(d *doc, ms []*mention) {
 			if len(ctx.points) == maxContextPoints {
 				break
 			}
-			if m.place != nil && !m.context && !seen[m.place.ID] && (m.place.Kind == farsight.PlaceSettlement || m.place.Kind == farsight.PlaceAirbase || m.place.Kind == farsight.PlacePort) {
-				seen[m.place.ID] = true
-				ctx.points = append(ctx.points, m.place.Point)
+			if m.place != nil && !m.context && !seen[m.key] && (m.place.Kind == farsight.PlaceSettlement || m.place.Kind == farsight.PlaceAirbase || m.place.Kind == farsight.PlacePort) {
+				seen[m.key] = true
+				ctx.points = append(ctx.points, contextPoint{key: m.key, Point: m.place.Point})
 			}
 		}
 	}
@@ -473,7 +594,7 @@ func (x *Extractor) choose(m *mention, ctx *placeContext) {
 				p = r
 			}
 		}
-		if s := x.scorePlace(m, p, ctx); s > m.score {
+		if s := x.scorePlace(m, p, ctx); s > m.score && !math.IsInf(s, -1) {
 			m.place, m.score = p, s
 		}
 	}
@@ -482,6 +603,12 @@ func (x *Extractor) choose(m *mention, ctx *placeContext) {
 			m.place = r
 		}
 	}
+}
+
+// contextPoint is where a name of the report was placed.
+type contextPoint struct {
+	key string
+	farsight.Point
 }
 
 // theatre countries and their prior.
@@ -521,12 +648,18 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 	case farsight.PlaceAirbase, farsight.PlaceAirport:
 		if m.hint == hintAirbase {
 			s += 5
+		} else if !m.onlySites() {
+			// A bare name is the town (or sea) it names, not an airport
+			// whose keywords list it ("Black Sea" for Sochi airport).
+			return math.Inf(-1)
 		} else {
 			s -= 4
 		}
 	case farsight.PlacePort:
 		if m.hint == hintPort {
 			s += 2
+		} else if !m.onlySites() {
+			return math.Inf(-1)
 		} else {
 			s -= 4
 		}
@@ -540,9 +673,9 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 		s += prior
 	} else if p.Country != "" && !ctx.countries[p.Country] {
 		s -= 3
-		// Far from the war and in a country the report does not name: not
-		// a place this report is about.
-		if distanceKm(p.Point, theatreCentre) > 3000 {
+		// Far from the war, or small, and in a country the report does not
+		// name: not a place this report is about.
+		if distanceKm(p.Point, theatreCentre) > 3000 || p.Kind == farsight.PlaceSettlement && p.Population < 100000 {
 			return math.Inf(-1)
 		}
 	}
@@ -576,12 +709,13 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 			s += 0.7
 		}
 		// Near the other places of the report.
+		// Near the other places of the report (not this name's own).
 		best := math.Inf(1)
 		for _, q := range ctx.points {
-			if q == p.Point {
+			if q.key == m.key {
 				continue
 			}
-			best = min(best, distanceKm(p.Point, q))
+			best = min(best, distanceKm(p.Point, q.Point))
 		}
 		switch {
 		case best < 25:
