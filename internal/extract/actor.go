@@ -35,7 +35,7 @@ var (
 	// ukraineForces name Ukraine's armed forces in Russian reporting.
 	ukraineForces = [][]string{{"armed", "forces", "of", "ukraine"}, {"defence", "forces", "of", "ukraine"}, {"defense", "forces", "of", "ukraine"},
 		{"ukrainian", "defence", "forces"}, {"ukrainian", "defense", "forces"}, {"unmanned", "systems", "forces"}, {"uaf"}, {"afu"}, {"apu"}, {"zsu"}, {"ukrainian", "armed", "forces"}, {"kiev", "security", "forces"}, {"kyiv", "regime"}, {"kiev", "regime"}}
-	russiaForces  = [][]string{{"rf", "armed", "forces"}, {"russian", "armed", "forces"}, {"armed", "forces", "of", "russia"}, {"russian", "troops"}, {"russian", "federation"}}
+	russiaForces = [][]string{{"rf", "armed", "forces"}, {"russian", "armed", "forces"}, {"armed", "forces", "of", "russia"}, {"russian", "troops"}, {"russian", "federation"}}
 )
 
 // actorVotes scores the sides a sentence names as attackers: in votes

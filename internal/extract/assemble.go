@@ -44,7 +44,7 @@ type sentInfo struct {
 	votes    map[farsight.Actor]float64 // attackers named
 	inferred map[farsight.Actor]float64 // attackers inferred from the target's side
 	actor    farsight.Actor             // implied by a weapon
-	targets []farsight.Target
+	targets  []farsight.Target
 }
 
 // Extract returns the events a report describes, most confident first.

@@ -120,7 +120,7 @@ var enCues = newLexicon(map[string]cue{
 	"shahed": {typ: farsight.DroneStrike, kind: cueWeapon, actor: farsight.ActorRussia}, "shaheds": {typ: farsight.DroneStrike, kind: cueWeapon, actor: farsight.ActorRussia},
 	"geran": {typ: farsight.DroneStrike, kind: cueWeapon, actor: farsight.ActorRussia}, "lancet": {typ: farsight.DroneStrike, kind: cueWeapon, actor: farsight.ActorRussia},
 	"unmanned systems forces": {typ: farsight.DroneStrike, kind: cueWeapon, actor: farsight.ActorUkraine},
-	"drone attack": {typ: farsight.DroneStrike, kind: cueWeapon, eventive: true}, "drone attacks": {typ: farsight.DroneStrike, kind: cueWeapon, eventive: true},
+	"drone attack":            {typ: farsight.DroneStrike, kind: cueWeapon, eventive: true}, "drone attacks": {typ: farsight.DroneStrike, kind: cueWeapon, eventive: true},
 	"drone strike": {typ: farsight.DroneStrike, kind: cueWeapon, eventive: true}, "drone strikes": {typ: farsight.DroneStrike, kind: cueWeapon, eventive: true},
 	// missiles
 	"missile": {typ: farsight.MissileStrike, kind: cueWeapon}, "missiles": {typ: farsight.MissileStrike, kind: cueWeapon},
