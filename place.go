@@ -52,6 +52,8 @@ const (
 	PlaceAirport    PlaceKind = "airport"
 	PlacePort       PlaceKind = "port"
 	PlaceArea       PlaceKind = "area"
+	// PlaceSite is a named facility at one point: a bridge, a power plant.
+	PlaceSite PlaceKind = "site"
 )
 
 // Place is a gazetteer entry: a settlement, region, sea, port or airbase.

@@ -67,6 +67,17 @@ func actorVotes(d *doc, s sentence, votes, inferred map[farsight.Actor]float64) 
 			}
 			// Skip one modifier: "Ukrainian attack drones", "Russian naval targets".
 			next, next2 := d.word(j), d.word(j+1)
+			// An agent phrase is the attacker only as the subject of an
+			// attack ("Russian troops shelled") or after "by"; inside the
+			// object of one ("hit a base where Russian troops stored
+			// ammunition") it names the target's side.
+			agent := 2.0
+			if !attackAfter(d, j, s.last) && d.word(i-1) != "by" && !(d.word(i-1) == "the" && d.word(i-2) == "by") {
+				agent = 0.5
+				if attackBefore(d, s.first, i) {
+					agent = 0
+				}
+			}
 			switch {
 			case next == "air" && strings.HasPrefix(next2, "defen"), next == "anti" || next == "anti-aircraft":
 				// "Russian air defences" shot the attacker's weapons down.
@@ -75,12 +86,12 @@ func actorVotes(d *doc, s sentence, votes, inferred map[farsight.Actor]float64) 
 				// "Russian air base", "Russian naval targets": a target;
 				// "Russian air force", "Ukrainian naval drones": an attacker.
 				if agentNouns[next2] && next2 != "air" {
-					votes[side] += 2
+					votes[side] += agent
 				} else {
 					inferred[other(side)]++
 				}
 			case agentNouns[next] || agentNouns[next2] && !targetNouns[next]:
-				votes[side] += 2
+				votes[side] += agent
 			case targetNouns[next] || targetNouns[next2]:
 				inferred[other(side)]++
 			case attackVerbs[next] || (next == "has" || next == "have") && attackVerbs[next2]:
@@ -94,17 +105,55 @@ func actorVotes(d *doc, s sentence, votes, inferred map[farsight.Actor]float64) 
 		if enemyWords[w] {
 			votes[farsight.ActorRussia] += 1.5
 		}
-		for _, p := range ukraineForces {
-			if d.is(i, p...) {
-				votes[farsight.ActorUkraine] += 2
-			}
-		}
-		for _, p := range russiaForces {
-			if d.is(i, p...) {
-				votes[farsight.ActorRussia] += 2
+		// "the Armed Forces of Ukraine shelled ..." (the attacker) or
+		// "struck positions of the Armed Forces of Ukraine" (the target).
+		for _, forces := range []struct {
+			side    farsight.Actor
+			phrases [][]string
+		}{{farsight.ActorUkraine, ukraineForces}, {farsight.ActorRussia, russiaForces}} {
+			for _, p := range forces.phrases {
+				if !d.is(i, p...) {
+					continue
+				}
+				switch {
+				case attackAfter(d, i+len(p), s.last) || d.word(i-1) == "by" || d.word(i-1) == "the" && d.word(i-2) == "by":
+					votes[forces.side] += 2
+				case attackBefore(d, s.first, i):
+					inferred[other(forces.side)]++
+				default:
+					votes[forces.side] += 0.5
+				}
 			}
 		}
 	}
+}
+
+// attackAfter reports whether an attack verb follows within four words of
+// token i.
+func attackAfter(d *doc, i, end int) bool {
+	for k := i; k < min(end, i+5); k++ {
+		if attackVerbs[d.word(k)] || eventVerbs[d.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// attackBefore reports whether an attack verb comes before token i.
+func attackBefore(d *doc, first, i int) bool {
+	for k := first; k < i; k++ {
+		if attackVerbs[d.word(k)] || eventVerbs[d.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// eventVerbs are further verbs of an attacker's action.
+var eventVerbs = map[string]bool{
+	"shot": true, "intercepted": true, "attacked": true, "attack": true, "struck": true, "strike": true, "launch": true,
+	"fire": true, "shell": true, "hitting": true, "striking": true, "attacking": true, "shelling": true, "targeting": true,
+	"slammed": true, "slams": true, "damaged": true, "carried": true, "tried": true, "continued": true, "continue": true,
 }
 
 func other(a farsight.Actor) farsight.Actor {

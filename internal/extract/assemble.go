@@ -86,6 +86,17 @@ func (x *Extractor) analyze(d *doc, ms []*mention, dates []dateMention, dists []
 	}
 	for _, si := range infos {
 		x.readSentence(d, si)
+		// A name inside the speaker's name is a person or an office, not
+		// the event's place ("Golubev wrote").
+		if si.hasSpeaker {
+			si.places = slices.DeleteFunc(si.places, func(m *mention) bool {
+				inside := m.start >= si.speaker.start && m.end <= si.speaker.end
+				if inside {
+					m.context = true
+				}
+				return inside
+			})
+		}
 	}
 	// An attribution line gives its speaker to the sentence before it.
 	for i, si := range infos {
@@ -102,7 +113,7 @@ func (x *Extractor) analyze(d *doc, ms []*mention, dates []dateMention, dists []
 // readSentence finds a sentence's triggers, outcome, speaker and stance.
 func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 	s := si.s
-	var weapon, eventive, attack, explosion, violence, outcomeOnly bool
+	var weapon, eventive, attack, explosion, violence, outcomeOnly, defence bool
 	for i := s.first; i < s.last; i++ {
 		c, n := enCues.match(d, i, s.last)
 		if n == 0 {
@@ -124,7 +135,14 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 		case cueAttack:
 			attack = true
 		case cueIntercept:
-			si.intercept = true
+			switch {
+			case negated(d, i, s.first):
+				// "air defences cannot shoot down": no interception.
+			case c.eventive:
+				si.intercept = true
+			default:
+				defence = true
+			}
 		case cueExplosion:
 			explosion = true
 		case cueViolence:
@@ -136,6 +154,12 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 			si.outcome = c.outcome
 		}
 		i += n - 1
+	}
+	// "Air defences destroyed 14 missiles": air defence with an outcome is
+	// an interception; air defence alone ("allies pledged air defence
+	// systems") is not.
+	if defence && (si.outcome == "destroyed" || attack) {
+		si.intercept = true
 	}
 	// A weapon alone ("missiles", "jets are based at the airfield") does
 	// not report an attack; a weapon with an attack verb, an outcome or an
@@ -200,6 +224,17 @@ var debrisCues = newLexicon(map[string]bool{
 	"debris": true, "fragments": true, "wreckage": true, "falling debris": true, "shrapnel from": true,
 })
 
+// negated reports whether a negation precedes token i within two words.
+func negated(d *doc, i, first int) bool {
+	for k := i - 1; k >= max(first, i-2); k-- {
+		switch d.word(k) {
+		case "not", "cannot", "can't", "never", "failed", "unable", "no":
+			return true
+		}
+	}
+	return false
+}
+
 // backgroundCues mark sentences about the wider war rather than this event.
 var backgroundCues = newLexicon(map[string]bool{
 	"has hit": true, "have hit": true, "has struck": true, "have struck": true, "has attacked": true, "have attacked": true,
@@ -208,20 +243,60 @@ var backgroundCues = newLexicon(map[string]bool{
 	"campaign": true, "previously": true, "earlier this year": true, "last year": true, "in recent months": true, "in recent weeks": true,
 	"since the start": true, "since the beginning": true, "since february": true, "since 2022": true, "since 2014": true,
 	"the latest in": true, "is the latest": true, "regularly": true, "frequently": true, "repeatedly": true, "over the years": true,
-	"analysts say": true, "analysts suggest": true, "experts said": true, "could disrupt": true, "would": true, "might": true,
+	"analysts say": true, "analysts suggest": true, "experts said": true, "analysts said": true, "industry sources": true,
+	"analysts expect": true, "traders said": true, "a week after": true, "weeks after": true, "months after": true, "days after": true, "could disrupt": true, "would": true, "might": true,
 	"debated": true, "considered secure": true, "lacking": true, "throughout the war": true, "in the past": true,
-	"these attacks": true, "such attacks": true, "the attacks have": true, "have forced": true, "has forced": true,
+	"training flight": true, "accident": true, "technical failure": true, "technical malfunction": true, "malfunction": true,
+	"emergency landing": true, "on take off": true, "every day": true, "every night": true, "each day": true, "almost daily": true, "these attacks": true, "such attacks": true, "the attacks have": true, "have forced": true, "has forced": true,
 	"tied to": true, "responsible for": true, "is used": true, "are used": true, "is known": true,
 })
 
+// perfectVerbs are participles that, after "has" or "have", tell what a
+// side has done over time ("Russia has used the base to fire missiles").
+var perfectVerbs = map[string]bool{
+	"used": true, "fired": true, "hit": true, "struck": true, "attacked": true, "launched": true, "targeted": true,
+	"shelled": true, "bombed": true, "pounded": true, "carried": true, "conducted": true, "intensified": true, "stepped": true,
+	"expanded": true, "escalated": true, "increased": true, "repeatedly": true, "regularly": true,
+}
+
 // isBackground reports whether a sentence talks about the war in general.
+// A sentence in the present perfect without a date ("Kyiv has hit targets
+// in Crimea") is background; with one ("has struck ... overnight") it may
+// report the event.
 func isBackground(d *doc, s sentence) bool {
+	for i := s.first; i+1 < s.last; i++ {
+		if w := d.word(i); w == "has" || w == "have" {
+			j := i + 1
+			if a := d.word(j); a == "also" || a == "long" || a == "since" || a == "already" || a == "previously" || a == "often" {
+				j++
+			}
+			if perfectVerbs[d.word(j)] && !hasDate(d, s) {
+				return true
+			}
+		}
+	}
+	// A sentence that dates what it reports to a day ("on Friday") reports
+	// an event, whatever clause of background it carries.
+	if hasDate(d, s) {
+		return false
+	}
 	for i := s.first; i < s.last; i++ {
 		if _, n := backgroundCues.match(d, i, s.last); n > 0 {
 			// "in the past day" is a daily summary, not background.
 			if d.is(i, "in", "the", "past") && (d.word(i+3) == "day" || d.word(i+3) == "24") {
 				continue
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// hasDate reports whether a sentence dates something to a day (a month
+// alone or a daily summary does not count).
+func hasDate(d *doc, s sentence) bool {
+	for i := s.first; i < s.last; i++ {
+		if dm, ok := dateAt(d, i, s.last, time.Date(2000, 1, 5, 0, 0, 0, 0, time.UTC)); ok && dm.kind != dateMonth && dm.kind != dateSummary {
 			return true
 		}
 	}
@@ -353,6 +428,8 @@ func findTargets(d *doc, s sentence) []farsight.Target {
 
 // draft is an event being assembled from sentences.
 type draft struct {
+	// date is the day its first dated sentence gives, "" when none has.
+	date      string
 	place     *mention
 	sents     []*sentInfo
 	extra     []*sentInfo // sentences without a place that add claims
@@ -364,7 +441,7 @@ type draft struct {
 // specific place tied to it.
 func specificity(p *farsight.Place) int {
 	switch p.Kind {
-	case farsight.PlaceAirbase, farsight.PlacePort, farsight.PlaceAirport:
+	case farsight.PlaceAirbase, farsight.PlacePort, farsight.PlaceAirport, farsight.PlaceSite:
 		return 5
 	case farsight.PlaceSettlement:
 		return 4
@@ -376,6 +453,10 @@ func specificity(p *farsight.Place) int {
 		}
 		return 2
 	case farsight.PlaceSea:
+		// A strait or a bay is narrower than its sea or a region.
+		if p.FeatureCode == "STRT" || p.FeatureCode == "BAY" {
+			return 3
+		}
 		return 2
 	case farsight.PlaceCountry:
 		return 1
@@ -397,7 +478,15 @@ func contains(a, b *farsight.Place) bool {
 		}
 		return a.Admin1Code != "" && b.Admin1Code == a.Admin1Code
 	case farsight.PlaceSea:
-		return b.Kind != farsight.PlaceCountry && b.Kind != farsight.PlaceRegion && distanceKm(a.Point, b.Point) < 400
+		if b.Kind == farsight.PlaceCountry || b.Kind == farsight.PlaceRegion {
+			return false
+		}
+		// A strait or bay is narrow; a sea is large and its point is far
+		// from the coast: a place within 500 km of it may be on it.
+		if a.FeatureCode == "STRT" || a.FeatureCode == "BAY" {
+			return distanceKm(a.Point, b.Point) < 60
+		}
+		return distanceKm(a.Point, b.Point) < 500
 	case farsight.PlaceArea:
 		return distanceKm(a.Point, b.Point) < 150
 	}
@@ -418,14 +507,14 @@ func (si *sentInfo) locations(d *doc) []*mention {
 		if c := cmp.Compare(specificity(b.place), specificity(a.place)); c != 0 {
 			return c
 		}
-		la, lb := locativeBefore(d, a.first, si.s), locativeBefore(d, b.first, si.s)
+		la, lb := locativeBefore(d, a.first, si.s) && d.word(a.first-1) != "from", locativeBefore(d, b.first, si.s) && d.word(b.first-1) != "from"
 		if la != lb {
 			if la {
 				return -1
 			}
 			return 1
 		}
-		return cmp.Compare(b.score, a.score)
+		return cmp.Compare(a.first, b.first)
 	})
 	// Keep the distinct locations, most specific first; drop the ones that
 	// contain (or are contained by) a kept one.
@@ -468,7 +557,30 @@ func listMode(d *doc) bool {
 	return bare*2 >= len(d.sents)
 }
 
+// accidentCues mark a crash or a blast that the report itself explains as
+// an accident.
+var accidentCues = newLexicon(map[string]bool{
+	"training flight": true, "accident": true, "technical failure": true, "technical malfunction": true, "malfunction": true,
+	"emergency landing": true, "on take off": true, "gas leak": true, "gas explosion": true, "short circuit": true,
+})
+
+// isAccident reports whether the report explains its incident as an
+// accident and names no weapon attack.
+func isAccident(d *doc, infos []*sentInfo) bool {
+	accident := false
+	for _, si := range infos {
+		if si.strength >= 1 && si.typ != farsight.ExplosionUnknown && !si.background {
+			return false
+		}
+		accident = accident || has(accidentCues, d, si.s)
+	}
+	return accident
+}
+
 func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, dates []dateMention) []*farsight.Event {
+	if isAccident(d, infos) {
+		return nil
+	}
 	var drafts []*draft
 	var pending []*sentInfo // event sentences seen before any located one
 	var last *draft
@@ -498,9 +610,23 @@ func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, date
 			}
 			continue
 		}
-		canCreate := !leadDone || list || si.strength >= 1 && has(newEventCues, d, si.s)
+		// "In Zaporozhye, Geran-2 drones struck a workshop": a sentence that
+		// opens on its place sets a scene of its own.
+		fronted := frontedPlace(d, si.s, locs[0])
+		canCreate := !leadDone || list || si.strength >= 1 && (has(newEventCues, d, si.s) || fronted)
+		sdate := dayOf(si)
 		placed := false
-		for _, m := range locs {
+		for k, m := range locs {
+			// In one sentence, a further place starts an event only when it
+			// is listed with the first ("hit Kharkiv and Odesa", "the Engels
+			// air base in the Saratov region and the Dyagilevo airfield");
+			// otherwise it describes the scene ("the bridge linking Russia
+			// to Crimea across the Kerch Strait").
+			if k > 0 && !listedPlace(d, m) {
+				if c := compatibleDraft(drafts, m); c == nil {
+					continue
+				}
+			}
 			var into *draft
 			for _, dr := range drafts {
 				if compatible(dr.place.place, m.place) {
@@ -508,11 +634,17 @@ func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, date
 					break
 				}
 			}
+			// A strike dated days away from the event at the same place is
+			// an earlier one, told as background ("a week after Ukraine hit
+			// the shipyard on Sept. 13").
+			if into != nil && !list && farApart(into.date, sdate) {
+				continue
+			}
 			if into == nil {
 				if !canCreate {
 					continue
 				}
-				into = &draft{place: m, firstSent: si.idx}
+				into = &draft{place: m, firstSent: si.idx, date: sdate}
 				drafts = append(drafts, into)
 			} else if specificity(m.place) > specificity(into.place.place) {
 				into.place = m
@@ -520,6 +652,9 @@ func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, date
 			if !slices.Contains(into.sents, si) {
 				into.sents = append(into.sents, si)
 				into.strength += si.strength
+			}
+			if into.date == "" {
+				into.date = sdate
 			}
 			if !placed {
 				last = into
@@ -529,6 +664,12 @@ func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, date
 				leadDone = true
 			}
 		}
+		// A sentence whose only places are regions or seas that fit no
+		// event ("a train travelling to Crimea") still tells about the
+		// last one.
+		if !placed && last != nil && !slices.ContainsFunc(locs, func(m *mention) bool { return specificity(m.place) > 2 }) {
+			last.extra = append(last.extra, si)
+		}
 	}
 	if len(drafts) == 0 {
 		if len(pending) == 0 {
@@ -536,12 +677,15 @@ func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, date
 		}
 		// Event sentences but no place in them: locate the event at the
 		// report's first place that is not context, if any.
+		// Event sentences but no place in them: locate the event at a place
+		// of the sentence just before or after the first of them (a
+		// headline, a dateline), if any.
 		dr := &draft{firstSent: pending[0].idx}
-		for _, si := range infos {
-			if si.background {
+		for _, k := range []int{pending[0].idx - 1, pending[0].idx + 1} {
+			if k < 0 || k >= len(infos) || infos[k].background {
 				continue
 			}
-			if locs := si.locations(d); len(locs) > 0 {
+			if locs := infos[k].locations(d); len(locs) > 0 {
 				dr.place = locs[0]
 				break
 			}
@@ -572,6 +716,72 @@ func (x *Extractor) assemble(d *doc, r *farsight.Report, infos []*sentInfo, date
 	}
 	slices.SortStableFunc(events, func(a, b *farsight.Event) int { return cmp.Compare(b.Confidence, a.Confidence) })
 	return events
+}
+
+// dayOf returns the day a sentence dates itself to ("" when it does not):
+// an absolute date, a weekday or a relative day.
+func dayOf(si *sentInfo) string {
+	if dm, ok := bestDate(si); ok && (dm.kind == dateAbsolute || dm.kind == dateWeekday || dm.kind == dateRelative) {
+		return dm.date
+	}
+	return ""
+}
+
+// farApart reports whether two days, both known, are two or more days apart.
+func farApart(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	ta, err1 := time.Parse(time.DateOnly, a)
+	tb, err2 := time.Parse(time.DateOnly, b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	d := ta.Sub(tb)
+	return d >= 48*time.Hour || d <= -48*time.Hour
+}
+
+// frontedPlace reports whether a sentence opens on the place m: "In
+// Zaporozhye, ...", "In the village of Novoselivka, Izium district, ...".
+func frontedPlace(d *doc, s sentence, m *mention) bool {
+	if w := d.word(s.first); w != "in" && w != "near" && w != "outside" {
+		return false
+	}
+	if m.first > s.first+5 {
+		return false
+	}
+	for k := s.first + 1; k < m.first; k++ {
+		switch d.word(k) {
+		case "the", "village", "town", "city", "settlement", "of", "district", "region", "community":
+		default:
+			return false
+		}
+	}
+	return d.word(m.last) == ","
+}
+
+// listedPlace reports whether a place name follows "and" or a comma (past
+// an article): it is one item of a list of places.
+func listedPlace(d *doc, m *mention) bool {
+	k := m.first - 1
+	if d.word(k) == "the" {
+		k--
+	}
+	switch d.word(k) {
+	case "and", ",", "&":
+		return true
+	}
+	return d.is(k-1, "as", "well") || d.is(k-2, "as", "well", "as")
+}
+
+// compatibleDraft returns the first draft whose place is compatible with m's.
+func compatibleDraft(drafts []*draft, m *mention) *draft {
+	for _, dr := range drafts {
+		if dr.place != nil && compatible(dr.place.place, m.place) {
+			return dr
+		}
+	}
+	return nil
 }
 
 // fitsDraft reports whether a sentence without a trigger is about the
@@ -686,7 +896,7 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 	// Date: the nearest date in the event's sentences, else the report's
 	// first date outside background, else the publication day.
 	explicit := false
-	if dm, ok := eventDate(dr, all); ok {
+	if dm, ok := eventDate(d, dr, all); ok {
 		e.Date, e.DateEnd, e.DatePrecision, explicit = dm.date, dm.end2, dm.precision, true
 	} else if dm, ok := firstDate(dates, r.Published, d.sents[dr.sents[0].idx].start); ok {
 		e.Date, e.DateEnd, e.DatePrecision, explicit = dm.date, dm.end2, dm.precision, true
@@ -698,9 +908,13 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 	// (for a strike, not an unexplained explosion) the side the target or
 	// the place is on.
 	votes, inferred := map[farsight.Actor]float64{}, map[farsight.Actor]float64{}
-	for _, si := range dr.sents {
+	for k, si := range dr.sents {
+		w := 1.0
+		if k == 0 {
+			w = 2 // the lead says who did it most directly
+		}
 		for a, v := range si.votes {
-			votes[a] += v
+			votes[a] += w * v
 		}
 		for a, v := range si.inferred {
 			inferred[a] += v
@@ -715,7 +929,7 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 		}
 	}
 	e.Actor = leader(votes)
-	if e.Actor == farsight.ActorUnknown && e.Type != farsight.ExplosionUnknown {
+	if e.Actor == farsight.ActorUnknown && e.Type != farsight.ExplosionUnknown && e.Type != farsight.Sabotage {
 		if e.Actor = leader(inferred); e.Actor == farsight.ActorUnknown {
 			switch {
 			case e.Country == "RU" || e.Admin1 == "Autonomous Republic of Crimea" || e.Admin1 == "Sevastopol":
@@ -843,10 +1057,10 @@ func bestDate(si *sentInfo) (dateMention, bool) {
 // eventDate dates an event from its sentences: the sentence that placed it
 // first, then the event sentences before it (a lead, a dateline), then the
 // later ones about the same place or about no place.
-func eventDate(dr *draft, all []*sentInfo) (dateMention, bool) {
+func eventDate(d *doc, dr *draft, all []*sentInfo) (dateMention, bool) {
 	anchor := dr.sents[0]
 	if dm, ok := bestDate(anchor); ok {
-		return dm, true
+		return shiftAfter(d, anchor, dm), true
 	}
 	for i := len(all) - 1; i >= 0; i-- {
 		if si := all[i]; si.idx < anchor.idx {
@@ -870,6 +1084,27 @@ func eventDate(dr *draft, all []*sentInfo) (dateMention, bool) {
 		}
 	}
 	return dateMention{}, false
+}
+
+// shiftAfter dates the event of "on Sunday, a day after a missile tore
+// through it" to the day before the date written.
+func shiftAfter(d *doc, si *sentInfo, dm dateMention) dateMention {
+	for i := dm.last; i+2 < si.s.last && i < dm.last+4; i++ {
+		back := 0
+		switch {
+		case d.is(i, "a", "day", "after"), d.is(i, "one", "day", "after"):
+			back = 1
+		case d.is(i, "two", "days", "after"):
+			back = 2
+		}
+		if back > 0 && dm.end2 == "" {
+			if t, err := time.Parse(time.DateOnly, dm.date); err == nil {
+				dm.date = t.AddDate(0, 0, -back).Format(time.DateOnly)
+			}
+			return dm
+		}
+	}
+	return dm
 }
 
 // firstDate returns the report's first day-precise date before byte

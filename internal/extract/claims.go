@@ -113,11 +113,13 @@ func findSpeaker(d *doc, s sentence) (speaker, farsight.Stance, bool) {
 			return sp, stance, true
 		}
 	}
-	// Headline attribution: "... - Russian Defense Ministry", "— mayor".
+	// Headline attribution: "... - Russian Defense Ministry", "— mayor":
+	// a speaker that ends the line ("- Bakhmut suffered the most" is not
+	// one).
 	for i := s.last - 1; i > s.first; i-- {
 		w := d.tokens[i].text
 		if w == "-" || w == "—" || w == "–" {
-			if sp, ok := speakerPhrase(d, i+1, s.last); ok {
+			if sp, ok := speakerPhrase(d, i+1, s.last); ok && sp.end >= lastWordEnd(d, s) {
 				return sp, farsight.StanceAsserts, true
 			}
 			break
@@ -184,6 +186,16 @@ func speakerBefore(d *doc, first, verb int) (speaker, bool) {
 		return speaker{name: d.text[d.tokens[i].start:d.tokens[verb-1].end], kind: farsight.SourceUnknown, start: d.tokens[i].start, end: d.tokens[verb-1].end}, true
 	}
 	return speaker{}, false
+}
+
+// lastWordEnd returns the end of the sentence's last word or number.
+func lastWordEnd(d *doc, s sentence) int {
+	for i := s.last - 1; i >= s.first; i-- {
+		if d.tokens[i].kind != tokPunct {
+			return d.tokens[i].end
+		}
+	}
+	return s.end
 }
 
 func indexText(d *doc, from, end int, text string) int {

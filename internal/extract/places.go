@@ -47,6 +47,9 @@ type mention struct {
 	loose bool
 	// commonWord: the name is also a common English word.
 	commonWord bool
+	// qualifier is the region or raion named right after this name
+	// ("Havrylivka, Kherson", "Novoselivka, Izium district").
+	qualifier *mention
 
 	place *farsight.Place // the chosen candidate
 	score float64
@@ -168,6 +171,9 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 		}
 	}
 	if best == nil {
+		best = x.adjectiveAt(d, i)
+	}
+	if best == nil {
 		return nil
 	}
 	// "KYIV, July 8 (Reuters) -": a dateline names where the reporter is.
@@ -183,6 +189,40 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 		return nil
 	}
 	return best
+}
+
+// adjectiveSuffixes of Russian and Ukrainian place adjectives, longest
+// first: "Svatovsko-Kremensky direction", "Zaporozhsky", "Bakhmutsky".
+var placeAdjectiveSuffixes = []string{"skaya", "skoye", "skogo", "skiy", "skyi", "skyy", "skii", "sky", "ska", "ske", "sko"}
+
+// adjectiveAt reads a capitalized word as an adjective formed from a place
+// name and returns the place, trying the stem with the usual endings
+// (Svatovsko → Svatove, Zaporozhsky → Zaporozhye, Donetsky → Donetsk).
+// Only places of the theatre are taken.
+func (x *Extractor) adjectiveAt(d *doc, i int) *mention {
+	t := &d.tokens[i]
+	if t.cyrillic {
+		return nil
+	}
+	for _, suf := range placeAdjectiveSuffixes {
+		stem, ok := strings.CutSuffix(t.key, suf)
+		if !ok || len(stem) < 4 {
+			continue
+		}
+		for _, end := range []string{"sk", "", "e", "a", "o", "ye", "ove", "iv"} {
+			var cands []*farsight.Place
+			for _, p := range x.g.LookupKey(stem + end) {
+				if looseCountries[p.Country] && p.Kind == farsight.PlaceSettlement {
+					cands = append(cands, p)
+				}
+			}
+			if len(cands) > 0 {
+				return &mention{first: i, last: i + 1, key: t.key, cands: cands, loose: true}
+			}
+		}
+		break
+	}
+	return nil
 }
 
 // classify reads the words around a mention: kind hints, actor and
@@ -211,13 +251,6 @@ func (x *Extractor) classify(d *doc, m *mention, s sentence) {
 	if m.hint == hintNone && (d.word(m.last) == "naval" && d.word(m.last+1) == "base" || d.word(m.last) == "harbour" || d.word(m.last) == "harbor") {
 		m.hint = hintPort
 	}
-	// "a military airfield in the Russian port town of Yeysk": the kind
-	// comes before the name.
-	if m.hint == hintNone {
-		if h := kindBefore(d, m.first, s); h != hintNone {
-			m.hint = h
-		}
-	}
 	// "the Dniprovskyi district of Kherson" (matched as one name): the city
 	// named next is the location.
 	if lastWord := d.word(m.last - 1); raionWords[lastWord] && next == "of" {
@@ -242,6 +275,11 @@ func (x *Extractor) classify(d *doc, m *mention, s sentence) {
 	case next == "port" || next == "harbor" || next == "harbour" || next == "naval":
 		m.hint = hintPort
 	}
+	// "a military airfield in the Russian port town of Yeysk": the kind
+	// comes before the name.
+	if m.hint == hintNone {
+		m.hint = kindBefore(d, m.first, s)
+	}
 	if m.hint == hintNone {
 		switch {
 		case prev == "of" && (settleWords[d.word(m.first-2)] || d.word(m.first-2) == "port" && settleWords[d.word(m.first-2)] || d.is(m.first-3, "port", "city", "of")):
@@ -253,7 +291,7 @@ func (x *Extractor) classify(d *doc, m *mention, s sentence) {
 		}
 	}
 	// "Kaluga governor", "the Kyiv regime", "the Dnipro River".
-	if institutionWords[next] {
+	if institutionWords[next] || (next == "regional" || next == "city" || next == "oblast" || next == "state") && institutionWords[d.word(m.last+1)] {
 		m.context = true
 	}
 	// "Governor Vladislav Shapsha": a title makes the next names a person.
@@ -452,12 +490,16 @@ func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
 		a, b := ms[i-1], ms[i]
 		between := b.first - a.last
 		switch {
+		case between == 1 && d.word(a.last) == "," && (b.hint == hintRaion || b.hint == hintRegion) && a.onlySettlements():
+			// "Novoselivka, Izium district", "Havrylivka, Kherson region".
+			a.qualifier = b
 		case between == 1 && d.word(a.last) == "," && b.hint == hintNone && a.hint != hintRegion:
 			// "Havrylivka, Kherson": b names a region (or its capital).
 			for _, p := range b.cands {
 				if p.Kind == farsight.PlaceRegion || x.regionOfCapital(p) != nil {
 					if a.onlySettlements() {
 						b.hint = hintRegion
+						a.qualifier = b
 					}
 					break
 				}
@@ -648,6 +690,10 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 	case farsight.PlaceAirbase, farsight.PlaceAirport:
 		if m.hint == hintAirbase {
 			s += 5
+		} else if !strings.Contains(" "+keyOf(p.Name)+" ", " "+m.key+" ") {
+			// Only a name the airport's own name holds ("Belbek"), not a
+			// keyword OurAirports lists for it (the operator "Novatek").
+			return math.Inf(-1)
 		} else if !m.onlySites() {
 			// A bare name is the town (or sea) it names, not an airport
 			// whose keywords list it ("Black Sea" for Sochi airport).
@@ -657,7 +703,7 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 		}
 	case farsight.PlacePort:
 		if m.hint == hintPort {
-			s += 2
+			s += 5
 		} else if !m.onlySites() {
 			return math.Inf(-1)
 		} else {
@@ -697,6 +743,17 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 		s += 1
 	case "PPLA2":
 		s += 0.5
+	}
+	// The region or raion written right after the name decides most.
+	if q := m.qualifier; q != nil && q.place != nil && p.Kind == farsight.PlaceSettlement {
+		switch {
+		case q.place.FeatureCode == "ADM2":
+			if p.Admin2 == q.place.Admin2 && p.Admin1Code == q.place.Admin1Code {
+				s += 6
+			}
+		case q.place.Kind == farsight.PlaceRegion && p.Admin1Code == q.place.Admin1Code:
+			s += 5
+		}
 	}
 	if p.Kind == farsight.PlaceSettlement || p.Kind == farsight.PlaceAirbase || p.Kind == farsight.PlacePort || p.Kind == farsight.PlaceAirport {
 		if p.Admin1Code != "" && ctx.admin1[p.Admin1Code] && p.Admin1Code != ctx.own {

@@ -192,7 +192,7 @@ func kindRank(k farsight.PlaceKind) int {
 		return 1
 	case farsight.PlaceSea:
 		return 2
-	case farsight.PlaceArea:
+	case farsight.PlaceArea, farsight.PlaceSite:
 		return 3
 	case farsight.PlaceSettlement:
 		return 4
@@ -331,6 +331,8 @@ func parseKind(s string) (farsight.PlaceKind, bool) {
 		return farsight.PlacePort, true
 	case farsight.PlaceArea:
 		return farsight.PlaceArea, true
+	case farsight.PlaceSite:
+		return farsight.PlaceSite, true
 	}
 	return "", false
 }

@@ -322,8 +322,9 @@ func TestCuratedPlaces(t *testing.T) {
 		{"Donbas", "alias:donbas", farsight.PlaceArea},
 		{"Донбасс", "alias:donbas", farsight.PlaceArea},
 		{"Донбас", "alias:donbas", farsight.PlaceArea},
-		{"ZNPP", "alias:zaporizhzhia-nuclear-power-plant", farsight.PlaceArea},
-		{"Запорізька АЕС", "alias:zaporizhzhia-nuclear-power-plant", farsight.PlaceArea},
+		{"ZNPP", "alias:zaporizhzhia-nuclear-power-plant", farsight.PlaceSite},
+		{"Запорізька АЕС", "alias:zaporizhzhia-nuclear-power-plant", farsight.PlaceSite},
+		{"Crimean Bridge", "alias:crimean-bridge", farsight.PlaceSite},
 		{"Россия", "country:RU", farsight.PlaceCountry},
 		{"Росія", "country:RU", farsight.PlaceCountry},
 		{"Ukraine", "country:UA", farsight.PlaceCountry},
@@ -367,7 +368,7 @@ func TestEveryKindPresent(t *testing.T) {
 	}
 	for _, k := range []farsight.PlaceKind{
 		farsight.PlaceSettlement, farsight.PlaceRegion, farsight.PlaceCountry, farsight.PlaceSea,
-		farsight.PlaceAirbase, farsight.PlaceAirport, farsight.PlacePort, farsight.PlaceArea,
+		farsight.PlaceAirbase, farsight.PlaceAirport, farsight.PlacePort, farsight.PlaceArea, farsight.PlaceSite,
 	} {
 		if counts[k] == 0 {
 			t.Errorf("no place of kind %s", k)
@@ -417,7 +418,9 @@ func TestPlacesValid(t *testing.T) {
 		if p.Admin1Code != "" && p.Kind != farsight.PlaceRegion && p.Country == "UA" && p.Admin1 == "" {
 			t.Errorf("%s: admin1 code %s has no region", p.ID, p.Admin1Code)
 		}
-		if p.Kind != farsight.PlaceSea && len(p.Country) != 2 && p.Kind != farsight.PlaceRegion {
+		// Seas and facilities that span a border (the Crimean Bridge) have
+		// no country.
+		if p.Kind != farsight.PlaceSea && p.Kind != farsight.PlaceSite && len(p.Country) != 2 && p.Kind != farsight.PlaceRegion {
 			t.Errorf("%s (%s): country %q", p.ID, p.Kind, p.Country)
 		}
 	}

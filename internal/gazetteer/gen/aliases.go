@@ -12,7 +12,7 @@ import (
 // aliasColumns is the header of the curated alias file.
 const aliasColumns = "action\tid\tname\tkind\tpoint\tcountry\tadmin1_code\tfeature_code\tnames\tsource"
 
-var aliasKinds = set("settlement", "region", "country", "sea", "airbase", "airport", "port", "area")
+var aliasKinds = set("settlement", "region", "country", "sea", "airbase", "airport", "port", "area", "site")
 
 // applyAliases reads the curated alias file. Each row is one of:
 //

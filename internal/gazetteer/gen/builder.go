@@ -30,7 +30,7 @@ const header = "id\tkind\tname\tlat\tlon\tcountry\tadmin1_code\tadmin2\tpopulati
 // kindRank orders places of equal population; it matches kindRank in the
 // gazetteer package, whose Lookup order is the file order.
 var kindRank = map[string]int{
-	"country": 0, "region": 1, "sea": 2, "area": 3,
+	"country": 0, "region": 1, "sea": 2, "area": 3, "site": 3,
 	"settlement": 4, "airbase": 5, "airport": 6, "port": 7,
 }
 
