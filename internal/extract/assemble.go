@@ -198,7 +198,7 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 	}
 	// "falling debris damaged a roof": damage from an interception.
 	si.debris = has(debrisCues, d, s)
-	si.background = isBackground(d, s)
+	si.background = isBackground(d, s, hasDayDate(si))
 	if first := d.tokens[s.first].text; (first == "—" || first == "-" || first == "–") && s.last-s.first < 16 {
 		si.attribution = true
 		si.strength = 0
@@ -263,22 +263,22 @@ var perfectVerbs = map[string]bool{
 // A sentence in the present perfect without a date ("Kyiv has hit targets
 // in Crimea") is background; with one ("has struck ... overnight") it may
 // report the event.
-func isBackground(d *doc, s sentence) bool {
+func isBackground(d *doc, s sentence, dated bool) bool {
+	// A sentence that dates what it reports to a day ("on Friday") reports
+	// an event, whatever clause of background it carries.
+	if dated {
+		return false
+	}
 	for i := s.first; i+1 < s.last; i++ {
 		if w := d.word(i); w == "has" || w == "have" {
 			j := i + 1
 			if a := d.word(j); a == "also" || a == "long" || a == "since" || a == "already" || a == "previously" || a == "often" {
 				j++
 			}
-			if perfectVerbs[d.word(j)] && !hasDate(d, s) {
+			if perfectVerbs[d.word(j)] {
 				return true
 			}
 		}
-	}
-	// A sentence that dates what it reports to a day ("on Friday") reports
-	// an event, whatever clause of background it carries.
-	if hasDate(d, s) {
-		return false
 	}
 	for i := s.first; i < s.last; i++ {
 		if _, n := backgroundCues.match(d, i, s.last); n > 0 {
@@ -292,11 +292,12 @@ func isBackground(d *doc, s sentence) bool {
 	return false
 }
 
-// hasDate reports whether a sentence dates something to a day (a month
-// alone or a daily summary does not count).
-func hasDate(d *doc, s sentence) bool {
-	for i := s.first; i < s.last; i++ {
-		if dm, ok := dateAt(d, i, s.last, time.Date(2000, 1, 5, 0, 0, 0, 0, time.UTC)); ok && dm.kind != dateMonth && dm.kind != dateSummary {
+// hasDayDate reports whether a sentence dates something to a day (a month
+// alone or a daily summary does not count). It needs no publication time:
+// the date mentions were found with it.
+func hasDayDate(si *sentInfo) bool {
+	for _, dm := range si.dates {
+		if dm.kind != dateMonth && dm.kind != dateSummary {
 			return true
 		}
 	}
@@ -1047,6 +1048,9 @@ func dateRank(dm dateMention) int {
 func bestDate(si *sentInfo) (dateMention, bool) {
 	best, ok := dateMention{}, false
 	for _, dm := range si.dates {
+		if dm.date == "" {
+			continue
+		}
 		if !ok || dateRank(dm) > dateRank(best) {
 			best, ok = dm, true
 		}
@@ -1114,7 +1118,7 @@ func firstDate(dates []dateMention, pub time.Time, before int) (dateMention, boo
 		if dm.start >= before {
 			break
 		}
-		if dm.precision == farsight.PrecisionMonth {
+		if dm.date == "" || dm.precision == farsight.PrecisionMonth {
 			continue
 		}
 		if pub.IsZero() {

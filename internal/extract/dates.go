@@ -20,6 +20,8 @@ const (
 )
 
 // dateMention is a date expression resolved against the publication time.
+// A weekday or relative day without a publication time has an empty date:
+// it dates nothing, but still marks its sentence as dated.
 type dateMention struct {
 	first, last int // tokens
 	start, end  int // bytes
@@ -178,13 +180,17 @@ func dateAt(d *doc, i, end int, pub time.Time) (dateMention, bool) {
 		}
 		if wd, ok := weekdays[w]; ok {
 			if pub.IsZero() {
-				return dateMention{}, false
+				// Unresolved: it still tells that the sentence dates an event.
+				return dateMention{first: i, last: i + 1, kind: dateWeekday}, true
 			}
 			back := (int(pub.Weekday()) - int(wd) + 7) % 7
 			date := pub.AddDate(0, 0, -back).Format(time.DateOnly)
 			return dateMention{first: i, last: i + 1, kind: dateWeekday, date: date, precision: farsight.PrecisionDay}, true
 		}
-		if off, ok := relativeDays[w]; ok && !pub.IsZero() {
+		if off, ok := relativeDays[w]; ok {
+			if pub.IsZero() {
+				return dateMention{first: i, last: i + 1, kind: dateRelative}, true
+			}
 			return dateMention{first: i, last: i + 1, kind: dateRelative, date: pub.AddDate(0, 0, off).Format(time.DateOnly), precision: farsight.PrecisionDay}, true
 		}
 		if pub.IsZero() {
@@ -211,19 +217,18 @@ func nightBefore(d *doc, i int) bool {
 	return d.is(i-2, "night", "of") || d.is(i-3, "night", "of", "the") || d.word(i-1) == "overnight"
 }
 
+// summaryPhrases are daily-summary phrases: "in a day", "over the past day".
+var summaryPhrases = newLexicon(map[string]bool{
+	"over the past day": true, "over the last day": true, "in the past day": true, "in the last day": true,
+	"during the past day": true, "over the past 24 hours": true, "in the past 24 hours": true, "over the last 24 hours": true,
+	"in the last 24 hours": true, "during the day": true, "in a day": true, "per day": true, "past day": true,
+	"in one day": true, "over the day": true,
+})
+
 // summaryAt returns the length of a daily-summary phrase at token i.
 func summaryAt(d *doc, i int) int {
-	for _, p := range [][]string{
-		{"over", "the", "past", "day"}, {"over", "the", "last", "day"}, {"in", "the", "past", "day"}, {"in", "the", "last", "day"},
-		{"during", "the", "past", "day"}, {"over", "the", "past", "24", "hours"}, {"in", "the", "past", "24", "hours"},
-		{"over", "the", "last", "24", "hours"}, {"in", "the", "last", "24", "hours"}, {"during", "the", "day"}, {"in", "a", "day"},
-		{"per", "day"}, {"past", "day"}, {"in", "one", "day"}, {"over", "the", "day"},
-	} {
-		if d.is(i, p...) {
-			return len(p)
-		}
-	}
-	return 0
+	_, n := summaryPhrases.match(d, i, len(d.tokens))
+	return n
 }
 
 // resolveDay makes a day (or a range of days) from its parts; a missing

@@ -58,9 +58,12 @@ func findDistances(d *doc) []quotedDistance {
 	return out
 }
 
+// digitGroupSeparators are removed from numbers before parsing.
+var digitGroupSeparators = strings.NewReplacer(",", "", "\u00a0", "", "\u202f", "", "\u2009", "")
+
 // parseNumber reads "1,000", "1 000", "930", "1.5" as a number.
 func parseNumber(s string) (float64, bool) {
-	s = strings.NewReplacer(",", "", "\u00a0", "", "\u202f", "", "\u2009", "").Replace(s)
+	s = digitGroupSeparators.Replace(s)
 	v, err := strconv.ParseFloat(s, 64)
 	return v, err == nil && v > 0 && v < 1e5
 }

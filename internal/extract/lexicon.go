@@ -193,7 +193,8 @@ var enCues = newLexicon(map[string]cue{
 	"detonation": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "detonated": {typ: farsight.ExplosionUnknown, kind: cueExplosion},
 	"explosions were heard": {typ: farsight.ExplosionUnknown, kind: cueExplosion},
 	// attacks, with no weapon named
-	"hit": {kind: cueAttack, outcome: "hit"}, "hits": {kind: cueAttack, outcome: "hit"}, "struck": {kind: cueAttack, outcome: "hit"},
+	"hit": {kind: cueAttack, outcome: "hit"}, "hits": {kind: cueAttack, outcome: "hit"}, "hitting": {kind: cueAttack, outcome: "hit"},
+	"tore through": {kind: cueAttack, outcome: "damaged"}, "ripped through": {kind: cueAttack, outcome: "damaged"}, "struck": {kind: cueAttack, outcome: "hit"},
 	"strike": {kind: cueAttack}, "strikes": {kind: cueAttack}, "striking": {kind: cueAttack},
 	"attack": {kind: cueAttack}, "attacks": {kind: cueAttack}, "attacked": {kind: cueAttack}, "attacking": {kind: cueAttack},
 	"targeted": {kind: cueAttack}, "targeting": {kind: cueAttack}, "pounded": {kind: cueAttack}, "bombarded": {kind: cueAttack},
