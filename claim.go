@@ -52,6 +52,34 @@ type Claim struct {
 	Unit      string   `json:"unit,omitempty"`
 	Qualifier string   `json:"qualifier,omitempty"`
 	Reference string   `json:"reference,omitempty"`
+
+	// Check is enrichment's verdict on a quoted distance.
+	Check *DistanceCheck `json:"check,omitempty"`
+}
+
+// Verdicts of a distance check.
+const (
+	VerdictConsistent   = "consistent"
+	VerdictInconsistent = "inconsistent"
+	VerdictUnknown      = "unknown"
+)
+
+// DistanceCheck compares a quoted distance with the distance computed for
+// its reference (the border, the front line, a named place).
+type DistanceCheck struct {
+	QuotedKm float64 `json:"quoted_km"`
+	// ComputedKm is nil when the distance could not be computed (no
+	// location, no front line for the date, an unknown place).
+	ComputedKm *float64 `json:"computed_km,omitempty"`
+	// MinKm and MaxKm bound the computed distances the quote allows, after
+	// its qualifier ("nearly", "over") and the tolerance; MaxKm is nil when
+	// there is no upper bound ("over 1,000 km").
+	MinKm   float64  `json:"min_km"`
+	MaxKm   *float64 `json:"max_km,omitempty"`
+	Verdict string  `json:"verdict"`
+	// Basis says what was measured: "border", "frontline 2024-11-04",
+	// "place gn:703448 Kyiv".
+	Basis string `json:"basis,omitempty"`
 }
 
 // Validate returns EINVALID when the claim cannot be stored.

@@ -125,6 +125,28 @@ type Event struct {
 	// Confidence in [0, 1] that the event happened as extracted.
 	Confidence float64 `json:"confidence"`
 
+	// Geography, computed by enrichment from the point and the date (see
+	// docs/enrichment.md); nil or empty when unknown.
+	//
+	// FrontKm is the great-circle distance to the contact line of the
+	// occupied-area snapshot in force on the date (FrontlineDate), and
+	// FrontSide the side of it: "russian_held" (occupied Ukraine or
+	// Russia), "ukrainian_held", or "" elsewhere. BorderKm is the distance
+	// to Ukraine's internationally recognised border, 0 inside it.
+	// InOccupied says whether the point was in the occupied area.
+	// MarineRegion is the sea the point is in or next to (within 25 km).
+	FrontKm       *float64 `json:"front_km,omitempty"`
+	FrontSide     string   `json:"front_side,omitempty"`
+	FrontlineDate string   `json:"frontline_date,omitempty"`
+	BorderKm      *float64 `json:"border_km,omitempty"`
+	InOccupied    *bool    `json:"in_occupied,omitempty"`
+	MarineRegion  string   `json:"marine_region,omitempty"`
+
+	// Records are the firsts and maxima the event sets among the stored
+	// events ("first drone_strike by ukraine in the Caspian Sea"); computed
+	// when the event is read.
+	Records []string `json:"records,omitempty"`
+
 	// ExtractorVersion is the version of the extractor that derived it.
 	ExtractorVersion string `json:"extractor_version,omitempty"`
 	// Version counts changes to the event.
@@ -203,6 +225,9 @@ type EventFilter struct {
 	// Types matches any of the listed types.
 	Types []EventType
 	Actor *Actor
+	// MinFrontKm and MaxFrontKm bound the distance from the front line.
+	MinFrontKm *float64
+	MaxFrontKm *float64
 	// Text is a full-text query over the texts of the event's reports.
 	Text     *string
 	ReportID *int64
@@ -242,4 +267,9 @@ type EventService interface {
 
 	// DeleteEvent removes an event with its claims, or returns ENOTFOUND.
 	DeleteEvent(ctx context.Context, id int64) error
+
+	// UpdateEventGeography stores the enrichment fields of events already
+	// stored (after new front-line data): country, admin-1, the front line,
+	// border and sea fields, and the checks of their distance claims.
+	UpdateEventGeography(ctx context.Context, es []*Event) error
 }

@@ -10,3 +10,10 @@ type Extractor interface {
 	// older version can be found and re-derived.
 	Version() string
 }
+
+// Enricher adds computed geography to events: country and region, distance
+// to the front line and the border, control, marine region, and verdicts on
+// quoted distances. It does no I/O and must be safe for concurrent use.
+type Enricher interface {
+	Enrich(e *Event) error
+}

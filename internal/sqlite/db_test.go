@@ -28,10 +28,12 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storetest.Stores {
 		db := MustOpenDB(t)
 		return storetest.Stores{
-			Sources: sqlite.NewSourceService(db),
-			Reports: sqlite.NewReportService(db),
-			Events:  sqlite.NewEventService(db),
-			Assets:  sqlite.NewAssetService(db),
+			Sources:   sqlite.NewSourceService(db),
+			Reports:   sqlite.NewReportService(db),
+			Events:    sqlite.NewEventService(db),
+			Assets:    sqlite.NewAssetService(db),
+			Frontline: sqlite.NewFrontlineService(db),
+			Stats:     sqlite.NewStatsService(db),
 		}
 	})
 }
@@ -83,7 +85,7 @@ func TestReopen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(names) != 2 {
+		if len(names) != 3 {
 			t.Fatalf("open %d: got migrations %v", i, names)
 		}
 		db.Close()

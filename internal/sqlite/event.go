@@ -29,15 +29,22 @@ func NewEventService(db *DB) *EventService {
 const undatedDay = -1000000
 
 const eventColumns = `e.id, e.type, e.actor, e.date, e.date_end, e.date_precision, e.date_inferred, e.lat, e.lon, e.geo_precision,
-	e.place_id, e.place_name, e.country, e.admin1, e.outcome, e.confidence, e.extractor_version, e.version, e.created_at, e.updated_at`
+	e.place_id, e.place_name, e.country, e.admin1, e.outcome, e.confidence, e.extractor_version, e.version, e.created_at, e.updated_at,
+	e.front_km, e.front_side, e.frontline_date, e.border_km, e.in_occupied, e.marine_region`
 
 func scanEvent(row interface{ Scan(...any) error }) (*farsight.Event, error) {
 	var e farsight.Event
-	var lat, lon sql.NullFloat64
+	var lat, lon, frontKm, borderKm sql.NullFloat64
+	var occupied sql.NullBool
 	var typ, actor, prec, geoPrec, created, updated string
 	if err := row.Scan(&e.ID, &typ, &actor, &e.Date, &e.DateEnd, &prec, &e.DateInferred, &lat, &lon, &geoPrec,
-		&e.PlaceID, &e.PlaceName, &e.Country, &e.Admin1, &e.Outcome, &e.Confidence, &e.ExtractorVersion, &e.Version, &created, &updated); err != nil {
+		&e.PlaceID, &e.PlaceName, &e.Country, &e.Admin1, &e.Outcome, &e.Confidence, &e.ExtractorVersion, &e.Version, &created, &updated,
+		&frontKm, &e.FrontSide, &e.FrontlineDate, &borderKm, &occupied, &e.MarineRegion); err != nil {
 		return nil, err
+	}
+	e.FrontKm, e.BorderKm = nullFloat(frontKm), nullFloat(borderKm)
+	if occupied.Valid {
+		e.InOccupied = &occupied.Bool
 	}
 	e.Type, e.Actor = farsight.EventType(typ), farsight.Actor(actor)
 	e.DatePrecision, e.GeoPrecision = farsight.DatePrecision(prec), farsight.GeoPrecision(geoPrec)
@@ -63,13 +70,66 @@ func (s *EventService) FindEventByID(ctx context.Context, id int64) (*farsight.E
 	if err := s.attach(ctx, e); err != nil {
 		return nil, fmt.Errorf("find event %d: %w", id, err)
 	}
+	if e.Records, err = s.records(ctx, e); err != nil {
+		return nil, fmt.Errorf("find event %d: records: %w", id, err)
+	}
 	return e, nil
+}
+
+// records returns the firsts and maxima an event sets among the events
+// stored before it (by date, then ID): the first of its type by its actor
+// in its sea and in its admin-1 region, and the farthest strike of its
+// actor behind the front line so far.
+func (s *EventService) records(ctx context.Context, e *farsight.Event) ([]string, error) {
+	if e.Date == "" {
+		return nil, nil
+	}
+	const earlier = `(o.date < ? OR (o.date = ? AND o.id < ?)) AND o.date != ''`
+	var out []string
+	first := func(where string, args ...any) (bool, error) {
+		var exists bool
+		err := s.db.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events o WHERE `+where+` AND o.type = ? AND o.actor = ? AND `+earlier+`)`,
+			append(args, string(e.Type), string(e.Actor), e.Date, e.Date, e.ID)...).Scan(&exists)
+		return !exists, err
+	}
+	who := string(e.Type) + " by " + string(e.Actor)
+	if e.MarineRegion != "" {
+		if ok, err := first(`o.marine_region = ?`, e.MarineRegion); err != nil {
+			return nil, err
+		} else if ok {
+			out = append(out, fmt.Sprintf("first %s in the %s", who, e.MarineRegion))
+		}
+	}
+	if e.Admin1 != "" && e.Country != "" {
+		if ok, err := first(`o.country = ? AND o.admin1 = ?`, e.Country, e.Admin1); err != nil {
+			return nil, err
+		} else if ok {
+			out = append(out, fmt.Sprintf("first %s in %s", who, e.Admin1))
+		}
+	}
+	far := map[farsight.Actor]string{farsight.ActorUkraine: "russian_held", farsight.ActorRussia: "ukrainian_held"}
+	if side, ok := far[e.Actor]; ok && e.FrontKm != nil && e.FrontSide == side {
+		var prev sql.NullFloat64
+		var prevDate sql.NullString
+		err := s.db.db.QueryRowContext(ctx, `SELECT o.front_km, o.date FROM events o WHERE o.actor = ? AND o.front_side = ? AND o.front_km IS NOT NULL AND `+earlier+`
+			ORDER BY o.front_km DESC LIMIT 1`, string(e.Actor), side, e.Date, e.Date, e.ID).Scan(&prev, &prevDate)
+		switch {
+		case errNoRows(err):
+			out = append(out, fmt.Sprintf("farthest %s strike behind the front line so far: %.0f km (the first stored)", e.Actor, *e.FrontKm))
+		case err != nil:
+			return nil, err
+		case *e.FrontKm > prev.Float64:
+			out = append(out, fmt.Sprintf("farthest %s strike behind the front line so far: %.0f km (previous %.0f km on %s)", e.Actor, *e.FrontKm, prev.Float64, prevDate.String))
+		}
+	}
+	return out, nil
 }
 
 // attach loads an event's claims, places and targets.
 func (s *EventService) attach(ctx context.Context, e *farsight.Event) error {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT id, report_id, kind, speaker, speaker_kind, stance, text, span_start, span_end, value, unit, qualifier, reference
-		FROM claims WHERE event_id = ? ORDER BY id`, e.ID)
+	rows, err := s.db.db.QueryContext(ctx, `SELECT c.id, c.report_id, c.kind, c.speaker, c.speaker_kind, c.stance, c.text, c.span_start, c.span_end,
+			c.value, c.unit, c.qualifier, c.reference, d.quoted_km, d.computed_km, d.min_km, d.max_km, d.verdict, d.basis
+		FROM claims c LEFT JOIN distance_checks d ON d.claim_id = c.id WHERE c.event_id = ? ORDER BY c.id`, e.ID)
 	if err != nil {
 		return err
 	}
@@ -77,13 +137,17 @@ func (s *EventService) attach(ctx context.Context, e *farsight.Event) error {
 	for rows.Next() {
 		c := farsight.Claim{EventID: e.ID}
 		var kind, speakerKind, stance string
-		var value sql.NullFloat64
-		if err := rows.Scan(&c.ID, &c.ReportID, &kind, &c.Speaker, &speakerKind, &stance, &c.Text, &c.Span.Start, &c.Span.End, &value, &c.Unit, &c.Qualifier, &c.Reference); err != nil {
+		var value, quoted, computed, minKm, maxKm sql.NullFloat64
+		var verdict, basis sql.NullString
+		if err := rows.Scan(&c.ID, &c.ReportID, &kind, &c.Speaker, &speakerKind, &stance, &c.Text, &c.Span.Start, &c.Span.End,
+			&value, &c.Unit, &c.Qualifier, &c.Reference, &quoted, &computed, &minKm, &maxKm, &verdict, &basis); err != nil {
 			return err
 		}
 		c.Kind, c.SpeakerKind, c.Stance = farsight.ClaimKind(kind), farsight.SourceKind(speakerKind), farsight.Stance(stance)
-		if value.Valid {
-			c.Value = &value.Float64
+		c.Value = nullFloat(value)
+		if verdict.Valid {
+			c.Check = &farsight.DistanceCheck{QuotedKm: quoted.Float64, ComputedKm: nullFloat(computed), MinKm: minKm.Float64,
+				MaxKm: nullFloat(maxKm), Verdict: verdict.String, Basis: basis.String}
 		}
 		e.Claims = append(e.Claims, &c)
 	}
@@ -313,6 +377,12 @@ func (s *EventService) eventQuery(ctx context.Context, f farsight.EventFilter) (
 		}
 		q.where = append(q.where, "e.type IN ("+strings.Join(marks, ", ")+")")
 	}
+	if v := f.MinFrontKm; v != nil {
+		q.where, q.args = append(q.where, "e.front_km >= ?"), append(q.args, *v)
+	}
+	if v := f.MaxFrontKm; v != nil {
+		q.where, q.args = append(q.where, "e.front_km <= ?"), append(q.args, *v)
+	}
 	if v := f.Actor; v != nil {
 		if !v.Valid() {
 			return nil, farsight.Errorf(farsight.EINVALID, "unknown actor %q", *v)
@@ -428,10 +498,12 @@ func createEvents(ctx context.Context, tx *sql.Tx, es []*farsight.Event, now tim
 		}
 		e.Version = max(e.Version, 1)
 		res, err := exec(`INSERT INTO events (type, actor, date, date_end, last_date, span_days, date_precision, date_inferred, lat, lon, geo_precision,
-			place_id, place_name, country, admin1, outcome, confidence, extractor_version, version, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			place_id, place_name, country, admin1, outcome, confidence, extractor_version, version, created_at, updated_at,
+			front_km, front_side, frontline_date, border_km, in_occupied, marine_region)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			string(e.Type), string(e.Actor), e.Date, e.DateEnd, last, span, string(e.DatePrecision), e.DateInferred, lat, lon, string(e.GeoPrecision),
-			e.PlaceID, e.PlaceName, e.Country, e.Admin1, e.Outcome, e.Confidence, e.ExtractorVersion, e.Version, nowText, nowText)
+			e.PlaceID, e.PlaceName, e.Country, e.Admin1, e.Outcome, e.Confidence, e.ExtractorVersion, e.Version, nowText, nowText,
+			nullable(e.FrontKm), e.FrontSide, e.FrontlineDate, nullable(e.BorderKm), nullable(e.InOccupied), e.MarineRegion)
 		if err != nil {
 			return fmt.Errorf("insert event: %w", err)
 		}
@@ -464,6 +536,9 @@ func createEvents(ctx context.Context, tx *sql.Tx, es []*farsight.Event, now tim
 			if c.ID, err = res.LastInsertId(); err != nil {
 				return err
 			}
+			if err := saveCheck(exec, c); err != nil {
+				return err
+			}
 		}
 		for _, p := range e.Places {
 			if pl := p.Place; pl != nil {
@@ -492,6 +567,79 @@ func createEvents(ctx context.Context, tx *sql.Tx, es []*farsight.Event, now tim
 		}
 	}
 	return nil
+}
+
+// saveCheck stores (or replaces) the distance check of a claim; a claim
+// without one has its stored check removed.
+func saveCheck(exec func(string, ...any) (sql.Result, error), c *farsight.Claim) error {
+	if c.Check == nil {
+		_, err := exec(`DELETE FROM distance_checks WHERE claim_id = ?`, c.ID)
+		return err
+	}
+	k := c.Check
+	_, err := exec(`INSERT INTO distance_checks (claim_id, quoted_km, computed_km, min_km, max_km, verdict, basis) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (claim_id) DO UPDATE SET quoted_km = excluded.quoted_km, computed_km = excluded.computed_km, min_km = excluded.min_km,
+			max_km = excluded.max_km, verdict = excluded.verdict, basis = excluded.basis`,
+		c.ID, k.QuotedKm, nullable(k.ComputedKm), k.MinKm, nullable(k.MaxKm), k.Verdict, k.Basis)
+	if err != nil {
+		return fmt.Errorf("save distance check: %w", err)
+	}
+	return nil
+}
+
+// UpdateEventGeography stores the enrichment fields of stored events.
+func (s *EventService) UpdateEventGeography(ctx context.Context, es []*farsight.Event) error {
+	tx, err := s.db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	update, err := tx.PrepareContext(ctx, `UPDATE events SET country = ?, admin1 = ?, front_km = ?, front_side = ?, frontline_date = ?,
+		border_km = ?, in_occupied = ?, marine_region = ?, updated_at = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer update.Close()
+	exec := func(q string, args ...any) (sql.Result, error) {
+		res, err := tx.ExecContext(ctx, q, args...)
+		return res, formatError(err)
+	}
+	now := formatTime(s.db.Now())
+	for _, e := range es {
+		res, err := update.ExecContext(ctx, e.Country, e.Admin1, nullable(e.FrontKm), e.FrontSide, e.FrontlineDate,
+			nullable(e.BorderKm), nullable(e.InOccupied), e.MarineRegion, now, e.ID)
+		if err != nil {
+			return formatError(err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return farsight.Errorf(farsight.ENOTFOUND, "event %d not found", e.ID)
+		}
+		for _, c := range e.Claims {
+			if c.Kind == farsight.ClaimDistance && c.ID != 0 {
+				if err := saveCheck(exec, c); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return tx.Commit()
+}
+
+func nullFloat(v sql.NullFloat64) *float64 {
+	if !v.Valid {
+		return nil
+	}
+	return &v.Float64
+}
+
+// nullable turns a nil pointer into SQL NULL and any other into its value.
+func nullable[T any](v *T) any {
+	if v == nil {
+		return nil
+	}
+	return *v
 }
 
 // DeleteEvent removes an event with its claims, places and targets.

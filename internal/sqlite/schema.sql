@@ -42,6 +42,16 @@ CREATE TABLE claims (
 	reference    TEXT NOT NULL DEFAULT ''
 );
 
+CREATE TABLE distance_checks (
+	claim_id    INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+	quoted_km   REAL NOT NULL,
+	computed_km REAL,
+	min_km      REAL NOT NULL,
+	max_km      REAL,
+	verdict     TEXT NOT NULL,
+	basis       TEXT NOT NULL DEFAULT ''
+);
+
 CREATE TABLE event_places (
 	id         INTEGER PRIMARY KEY,
 	event_id   INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
@@ -90,7 +100,7 @@ CREATE TABLE events (
 	version           INTEGER NOT NULL DEFAULT 1,
 	created_at        TEXT NOT NULL,
 	updated_at        TEXT NOT NULL
-, date_inferred INTEGER NOT NULL DEFAULT 0);
+, date_inferred INTEGER NOT NULL DEFAULT 0, front_km REAL, front_side TEXT NOT NULL DEFAULT '', frontline_date TEXT NOT NULL DEFAULT '', border_km REAL, in_occupied INTEGER, marine_region TEXT NOT NULL DEFAULT '');
 
 CREATE VIRTUAL TABLE events_rtree USING rtree (
 	id,
@@ -104,6 +114,13 @@ CREATE TABLE "events_rtree_node"(nodeno INTEGER PRIMARY KEY,data);
 CREATE TABLE "events_rtree_parent"(nodeno INTEGER PRIMARY KEY,parentnode);
 
 CREATE TABLE "events_rtree_rowid"(rowid INTEGER PRIMARY KEY,nodeno);
+
+CREATE TABLE frontline_snapshots (
+	date        TEXT PRIMARY KEY,
+	source      TEXT NOT NULL DEFAULT '',
+	geometry    TEXT NOT NULL,
+	imported_at TEXT NOT NULL
+);
 
 CREATE TABLE jobs (
 	id           INTEGER PRIMARY KEY,
@@ -179,7 +196,13 @@ CREATE INDEX event_places_place_id ON event_places (place_id);
 
 CREATE INDEX event_targets_event_id ON event_targets (event_id);
 
+CREATE INDEX events_actor_date ON events (actor, date);
+
+CREATE INDEX events_admin1 ON events (country, admin1, type, actor, date);
+
 CREATE INDEX events_date_id ON events (date DESC, id DESC);
+
+CREATE INDEX events_marine_region ON events (marine_region, type, actor, date) WHERE marine_region != '';
 
 CREATE INDEX events_span_days ON events (span_days);
 

@@ -4,6 +4,7 @@ package storetest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -17,10 +18,12 @@ import (
 
 // Stores is one backend's set of services, on an empty database.
 type Stores struct {
-	Sources farsight.SourceService
-	Reports farsight.ReportService
-	Events  farsight.EventService
-	Assets  farsight.AssetService
+	Sources   farsight.SourceService
+	Reports   farsight.ReportService
+	Events    farsight.EventService
+	Assets    farsight.AssetService
+	Frontline farsight.FrontlineService
+	Stats     farsight.StatsService
 }
 
 // Run runs the whole suite; open must return services on a fresh, empty
@@ -34,6 +37,8 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 	t.Run("EventPaging", func(t *testing.T) { testEventPaging(t, open(t)) })
 	t.Run("EventsDifferential", func(t *testing.T) { testEventsDifferential(t, open(t)) })
 	t.Run("Assets", func(t *testing.T) { testAssets(t, open(t)) })
+	t.Run("Geography", func(t *testing.T) { testGeography(t, open(t)) })
+	t.Run("Frontline", func(t *testing.T) { testFrontline(t, open(t)) })
 }
 
 func wantCode(t *testing.T, err error, code string) {
@@ -183,10 +188,12 @@ func testEvents(t *testing.T, s Stores) {
 		Point: &farsight.Point{Lat: 42.88165, Lon: 47.63919}, GeoPrecision: farsight.GeoSettlement,
 		PlaceID: "gn:551847", PlaceName: "Kaspiysk", Country: "RU", Admin1: "Dagestan", Outcome: "damaged", Confidence: 0.9, DateInferred: true,
 		ExtractorVersion: "test-1",
-		Targets:          []farsight.Target{{Category: "naval_vessel", Name: "Tatarstan", Count: 1, ReportID: r.ID, Span: farsight.Span{Start: 1, End: 9}}},
+		FrontKm:          ptr(969.8), FrontSide: "russian_held", FrontlineDate: "2024-11-06", BorderKm: ptr(825.1), InOccupied: ptr(false), MarineRegion: "Caspian Sea",
+		Targets: []farsight.Target{{Category: "naval_vessel", Name: "Tatarstan", Count: 1, ReportID: r.ID, Span: farsight.Span{Start: 1, End: 9}}},
 		Claims: []*farsight.Claim{
 			{ReportID: r.ID, Kind: farsight.ClaimAttack, Stance: farsight.StanceAsserts, Text: "Ukrainian drones hit", Span: farsight.Span{Start: 26, End: 46}},
-			{ReportID: r.ID, Kind: farsight.ClaimDistance, Stance: farsight.StanceAsserts, Value: &v, Unit: "mi", Qualifier: "nearly", Reference: "border", Span: farsight.Span{Start: 0, End: 5}},
+			{ReportID: r.ID, Kind: farsight.ClaimDistance, Stance: farsight.StanceAsserts, Value: &v, Unit: "mi", Qualifier: "nearly", Reference: "border", Span: farsight.Span{Start: 0, End: 5},
+				Check: &farsight.DistanceCheck{QuotedKm: 1496.7, ComputedKm: ptr(825.1), MinKm: 1197.4, MaxKm: ptr(1571.5), Verdict: farsight.VerdictInconsistent, Basis: "Ukraine's border"}},
 		},
 		Places: []*farsight.EventPlace{{PlaceID: "gn:551847", Name: "Kaspiysk", Role: "location", ReportID: r.ID, Span: farsight.Span{Start: 63, End: 71}, Place: place}},
 	}
@@ -198,6 +205,11 @@ func testEvents(t *testing.T, s Stores) {
 	must(t, err)
 	want := *e
 	want.Places = []*farsight.EventPlace{{PlaceID: "gn:551847", Name: "Kaspiysk", Role: "location", ReportID: r.ID, Span: farsight.Span{Start: 63, End: 71}}}
+	want.Records = []string{
+		"first drone_strike by ukraine in the Caspian Sea",
+		"first drone_strike by ukraine in Dagestan",
+		"farthest ukraine strike behind the front line so far: 970 km (the first stored)",
+	}
 	if diff := cmp.Diff(&want, got); diff != "" {
 		t.Fatalf("FindEventByID mismatch (-want +got):\n%s", diff)
 	}
@@ -514,5 +526,89 @@ func testAssets(t *testing.T, s Stores) {
 	must(t, err)
 	if len(all) != 1 {
 		t.Fatalf("got %d assets, want 1", len(all))
+	}
+}
+
+// testGeography checks records, geography updates, the front-line filters
+// and reach statistics.
+func testGeography(t *testing.T, s Stores) {
+	ctx := context.Background()
+	r := newReport(t, s, "geography")
+	mk := func(date string, actor farsight.Actor, front float64, side, sea string) *farsight.Event {
+		return &farsight.Event{Type: farsight.DroneStrike, Actor: actor, Date: date, Point: &farsight.Point{Lat: 45, Lon: 40},
+			Country: "RU", Admin1: "Krasnodar Krai", FrontKm: &front, FrontSide: side, MarineRegion: sea,
+			Claims: []*farsight.Claim{{ReportID: r.ID, Kind: farsight.ClaimAttack, Stance: farsight.StanceAsserts}}}
+	}
+	evs := []*farsight.Event{
+		mk("2024-05-10", farsight.ActorUkraine, 300, "russian_held", "Black Sea"),
+		mk("2024-05-20", farsight.ActorUkraine, 900, "russian_held", ""),
+		mk("2024-06-01", farsight.ActorUkraine, 500, "russian_held", "Black Sea"),
+		mk("2024-05-15", farsight.ActorRussia, 700, "ukrainian_held", ""),
+		mk("2024-06-02", farsight.ActorRussia, 20, "russian_held", ""), // on its own side: not reach
+	}
+	must(t, s.Events.CreateEvents(ctx, evs))
+	records := func(e *farsight.Event) []string {
+		t.Helper()
+		got, err := s.Events.FindEventByID(ctx, e.ID)
+		must(t, err)
+		return got.Records
+	}
+	if got, want := records(evs[0]), []string{
+		"first drone_strike by ukraine in the Black Sea", "first drone_strike by ukraine in Krasnodar Krai",
+		"farthest ukraine strike behind the front line so far: 300 km (the first stored)",
+	}; !slices.Equal(got, want) {
+		t.Errorf("first event records %q, want %q", got, want)
+	}
+	if got, want := records(evs[1]), []string{"farthest ukraine strike behind the front line so far: 900 km (previous 300 km on 2024-05-10)"}; !slices.Equal(got, want) {
+		t.Errorf("second event records %q, want %q", got, want)
+	}
+	if got := records(evs[2]); len(got) != 0 {
+		t.Errorf("third event records %q, want none", got)
+	}
+
+	// Filters on the distance from the front line.
+	got, _, err := s.Events.FindEvents(ctx, farsight.EventFilter{MinFrontKm: ptr(400.0), MaxFrontKm: ptr(800.0)})
+	must(t, err)
+	if len(got) != 2 {
+		t.Fatalf("front_km 400..800: got %d events, want 2", len(got))
+	}
+
+	// Reach by month.
+	rows, err := s.Stats.Reach(ctx, farsight.ReachFilter{})
+	must(t, err)
+	want := []farsight.ReachRow{
+		{Period: "2024-05", Actor: farsight.ActorRussia, Events: 1, MaxFrontKm: 700, P90FrontKm: 700},
+		{Period: "2024-05", Actor: farsight.ActorUkraine, Events: 2, MaxFrontKm: 900, P90FrontKm: 900},
+		{Period: "2024-06", Actor: farsight.ActorUkraine, Events: 1, MaxFrontKm: 500, P90FrontKm: 500},
+	}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Errorf("reach (-want +got):\n%s", diff)
+	}
+	if _, err := s.Stats.Reach(ctx, farsight.ReachFilter{Period: "decade"}); farsight.ErrorCode(err) != farsight.EINVALID {
+		t.Errorf("bad period: got %v", err)
+	}
+
+	// Re-enrichment updates the stored geography.
+	e := evs[2]
+	e.FrontKm, e.MarineRegion, e.InOccupied = ptr(1234.5), "Sea of Azov", ptr(true)
+	must(t, s.Events.UpdateEventGeography(ctx, []*farsight.Event{e}))
+	after, err := s.Events.FindEventByID(ctx, e.ID)
+	must(t, err)
+	if *after.FrontKm != 1234.5 || after.MarineRegion != "Sea of Azov" || !*after.InOccupied {
+		t.Errorf("after update: %v %q %v", *after.FrontKm, after.MarineRegion, *after.InOccupied)
+	}
+	wantCode(t, s.Events.UpdateEventGeography(ctx, []*farsight.Event{{ID: 99999}}), farsight.ENOTFOUND)
+}
+
+func testFrontline(t *testing.T, s Stores) {
+	ctx := context.Background()
+	poly := json.RawMessage(`{"type":"MultiPolygon","coordinates":[[[[37,47],[38,47],[38,48],[37,47]]]]}`)
+	must(t, s.Frontline.SaveFrontlineSnapshots(ctx, []*farsight.FrontlineSnapshot{{Date: "2026-09-01", Source: "test", Geometry: poly}}))
+	must(t, s.Frontline.SaveFrontlineSnapshots(ctx, []*farsight.FrontlineSnapshot{{Date: "2026-09-01", Source: "again", Geometry: poly}, {Date: "2026-08-25", Geometry: poly}}))
+	wantCode(t, s.Frontline.SaveFrontlineSnapshots(ctx, []*farsight.FrontlineSnapshot{{Date: "2026-09-08", Geometry: poly}, {Date: "soon", Geometry: poly}}), farsight.EINVALID)
+	got, err := s.Frontline.FindFrontlineSnapshots(ctx)
+	must(t, err)
+	if len(got) != 2 || got[0].Date != "2026-08-25" || got[1].Source != "again" {
+		t.Fatalf("got snapshots %+v", got)
 	}
 }
