@@ -76,7 +76,7 @@ type DistanceCheck struct {
 	// there is no upper bound ("over 1,000 km").
 	MinKm   float64  `json:"min_km"`
 	MaxKm   *float64 `json:"max_km,omitempty"`
-	Verdict string  `json:"verdict"`
+	Verdict string   `json:"verdict"`
 	// Basis says what was measured: "border", "frontline 2024-11-04",
 	// "place gn:703448 Kyiv".
 	Basis string `json:"basis,omitempty"`

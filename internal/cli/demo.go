@@ -31,7 +31,7 @@ func (m *Main) demoCommand() *cobra.Command {
 			if keep != "" {
 				m.Config.DB = keep
 			}
-			p, err := m.newPipeline(cmd.Context())
+			p, err := m.newPipeline(cmd)
 			if err != nil {
 				return err
 			}

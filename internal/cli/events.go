@@ -22,13 +22,29 @@ func (m *Main) eventsCommand() *cobra.Command {
 		Use:   "events",
 		Short: "List, show and export stored events",
 	}
-	cmd.AddCommand(m.eventsListCommand(), m.eventsShowCommand(), m.eventsExportCommand())
+	cmd.AddCommand(m.eventsListCommand(), m.eventsShowCommand(), m.eventsExportCommand(), &cobra.Command{
+		Use:   "enrich",
+		Short: "Compute the geography of every stored event again (after new front-line data)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := m.openDB(cmd.Context()); err != nil {
+				return err
+			}
+			n, err := m.reenrich(cmd)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(m.Stdout, "enriched %d events\n", n)
+			return nil
+		},
+	})
 	return cmd
 }
 
 // filterFlags are the event filter flags shared by list and export.
 type filterFlags struct {
 	from, to, bbox, actor, text string
+	minFront, maxFront          float64
 	types                       []string
 	limit                       int
 	after                       string
@@ -42,6 +58,8 @@ func (f *filterFlags) register(cmd *cobra.Command, paging bool) {
 	fl.StringSliceVar(&f.types, "type", nil, "event types (repeat or comma-separate), e.g. drone_strike,missile_strike")
 	fl.StringVar(&f.actor, "actor", "", "actor: ukraine, russia or unknown")
 	fl.StringVarP(&f.text, "query", "q", "", "full-text query over the events' reports")
+	fl.Float64Var(&f.minFront, "min-front-km", -1, "only events at least this far from the front line")
+	fl.Float64Var(&f.maxFront, "max-front-km", -1, "only events at most this far from the front line")
 	if paging {
 		fl.IntVar(&f.limit, "limit", farsight.DefaultPageSize, fmt.Sprintf("page size (at most %d)", farsight.MaxPageSize))
 		fl.StringVar(&f.after, "after", "", "cursor printed with the previous page")
@@ -72,6 +90,12 @@ func (f *filterFlags) filter() (farsight.EventFilter, error) {
 	}
 	if f.text != "" {
 		ef.Text = &f.text
+	}
+	if f.minFront >= 0 {
+		ef.MinFrontKm = &f.minFront
+	}
+	if f.maxFront >= 0 {
+		ef.MaxFrontKm = &f.maxFront
 	}
 	if f.limit < 0 || f.limit > farsight.MaxPageSize {
 		return ef, farsight.Errorf(farsight.EINVALID, "limit must be between 1 and %d", farsight.MaxPageSize)
@@ -224,6 +248,25 @@ func writeEvent(ctx context.Context, w io.Writer, e *farsight.Event, reports far
 		place += ")"
 	}
 	fmt.Fprintf(w, "  place       %s\n", place)
+	if e.MarineRegion != "" {
+		fmt.Fprintf(w, "  sea         %s\n", e.MarineRegion)
+	}
+	if e.FrontKm != nil {
+		side := strings.ReplaceAll(e.FrontSide, "_", "-")
+		if side != "" {
+			side = ", " + side + " side"
+		}
+		fmt.Fprintf(w, "  front line  %.0f km%s (front line of %s)\n", *e.FrontKm, side, e.FrontlineDate)
+	}
+	if e.BorderKm != nil {
+		fmt.Fprintf(w, "  border      %.0f km from Ukraine's border\n", *e.BorderKm)
+	}
+	if e.InOccupied != nil {
+		fmt.Fprintf(w, "  occupied    %v on %s\n", *e.InOccupied, e.FrontlineDate)
+	}
+	for _, r := range e.Records {
+		fmt.Fprintf(w, "  record      %s\n", r)
+	}
 	if e.Outcome != "" {
 		fmt.Fprintf(w, "  outcome     %s\n", e.Outcome)
 	}
@@ -275,6 +318,21 @@ func writeEvent(ctx context.Context, w io.Writer, e *farsight.Event, reports far
 				line += fmt.Sprintf(": %s %g %s from %s", c.Qualifier, *c.Value, c.Unit, c.Reference)
 			}
 			fmt.Fprintln(w, line)
+			if k := c.Check; k != nil {
+				computed := "unknown"
+				if k.ComputedKm != nil {
+					computed = fmt.Sprintf("%.0f km", *k.ComputedKm)
+				}
+				allowed := fmt.Sprintf("%.0f km or more", k.MinKm)
+				if k.MaxKm != nil {
+					allowed = fmt.Sprintf("%.0f-%.0f km", k.MinKm, *k.MaxKm)
+				}
+				fmt.Fprintf(w, "      check: %s — quoted %.0f km (allows %s), computed %s", strings.ToUpper(k.Verdict), k.QuotedKm, allowed, computed)
+				if k.Basis != "" {
+					fmt.Fprintf(w, " to %s", k.Basis)
+				}
+				fmt.Fprintln(w)
+			}
 			if c.Text != "" {
 				fmt.Fprintf(w, "      %q [%d:%d]\n", c.Text, c.Span.Start, c.Span.End)
 			}
@@ -376,7 +434,8 @@ func (ew *eventWriter) jsonl() error {
 	return ew.each(func(e *farsight.Event) error { return enc.Encode(e) })
 }
 
-var csvHeader = []string{"id", "date", "date_end", "date_precision", "type", "actor", "lat", "lon", "geo_precision", "place", "place_id", "country", "admin1", "outcome", "targets", "confidence", "claims", "reports", "extractor_version"}
+var csvHeader = []string{"id", "date", "date_end", "date_precision", "type", "actor", "lat", "lon", "geo_precision", "place", "place_id", "country", "admin1",
+	"marine_region", "front_km", "front_side", "frontline_date", "border_km", "in_occupied", "outcome", "targets", "confidence", "claims", "reports", "extractor_version"}
 
 func (ew *eventWriter) csv() error {
 	cw := csv.NewWriter(ew.w)
@@ -402,7 +461,9 @@ func (ew *eventWriter) csv() error {
 		}
 		return cw.Write([]string{
 			strconv.FormatInt(e.ID, 10), e.Date, e.DateEnd, string(e.DatePrecision), string(e.Type), string(e.Actor), lat, lon,
-			string(e.GeoPrecision), e.PlaceName, e.PlaceID, e.Country, e.Admin1, e.Outcome, strings.Join(targets, "; "),
+			string(e.GeoPrecision), e.PlaceName, e.PlaceID, e.Country, e.Admin1,
+			e.MarineRegion, fmtKm(e.FrontKm), e.FrontSide, e.FrontlineDate, fmtKm(e.BorderKm), fmtBool(e.InOccupied),
+			e.Outcome, strings.Join(targets, "; "),
 			strconv.FormatFloat(e.Confidence, 'f', 3, 64), strconv.Itoa(len(e.Claims)), strconv.Itoa(len(reports)), e.ExtractorVersion,
 		})
 	})
@@ -450,4 +511,18 @@ func (ew *eventWriter) geojson() error {
 	}
 	_, err = io.WriteString(ew.w, "]}\n")
 	return err
+}
+
+func fmtKm(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', 1, 64)
+}
+
+func fmtBool(v *bool) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatBool(*v)
 }

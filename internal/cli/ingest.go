@@ -110,7 +110,7 @@ number and skipped; the rest is kept.`,
   cat export.csv | farsight ingest --format csv -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := m.newPipeline(cmd.Context())
+			p, err := m.newPipeline(cmd)
 			if err != nil {
 				return err
 			}

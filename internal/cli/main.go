@@ -14,8 +14,10 @@ import (
 
 	"github.com/farsight-osint/farsight"
 	"github.com/farsight-osint/farsight/internal/config"
+	"github.com/farsight-osint/farsight/internal/enrich"
 	"github.com/farsight-osint/farsight/internal/extract"
 	"github.com/farsight-osint/farsight/internal/gazetteer"
+	"github.com/farsight-osint/farsight/internal/geodata"
 	"github.com/farsight-osint/farsight/internal/pipeline"
 	"github.com/farsight-osint/farsight/internal/sqlite"
 	"github.com/spf13/cobra"
@@ -63,6 +65,13 @@ type Main struct {
 
 	// Extractor, when set, replaces the built-in extractor (tests).
 	Extractor farsight.Extractor
+	// Enricher, when set, replaces the built-in one (tests); NoEnrich
+	// turns enrichment off.
+	Enricher farsight.Enricher
+	NoEnrich bool
+
+	gaz *gazetteer.Gazetteer
+	geo *enrich.Enricher
 
 	db *sqlite.DB
 }
@@ -113,6 +122,8 @@ every claim and its source, in one database.`,
 		m.eventsCommand(),
 		m.evalCommand(),
 		m.accuracyCommand(),
+		m.frontlineCommand(),
+		m.statsCommand(),
 		m.dbCommand(),
 		m.demoCommand(),
 		m.versionCommand(),
@@ -159,17 +170,79 @@ func (m *Main) newExtractor() (farsight.Extractor, error) {
 	if m.Extractor != nil {
 		return m.Extractor, nil
 	}
-	g, err := gazetteer.Load()
+	g, err := m.gazetteer()
 	if err != nil {
 		return nil, err
 	}
-	m.Extractor = extract.New(g)
+	var opts []extract.Option
+	if !m.NoEnrich {
+		en, err := m.geoEnricher()
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, extract.WithFront(en.FrontDistance))
+	}
+	m.Extractor = extract.New(g, opts...)
 	return m.Extractor, nil
 }
 
+// geoEnricher returns an enricher on the bundled geometry alone (no
+// database needed), built once; the extractor uses its front lines.
+func (m *Main) geoEnricher() (*enrich.Enricher, error) {
+	if m.geo == nil {
+		d, err := geodata.Load()
+		if err != nil {
+			return nil, err
+		}
+		g, err := m.gazetteer()
+		if err != nil {
+			return nil, err
+		}
+		m.geo = enrich.New(d, g, nil)
+	}
+	return m.geo, nil
+}
+
+// gazetteer loads the embedded gazetteer once.
+func (m *Main) gazetteer() (*gazetteer.Gazetteer, error) {
+	if m.gaz == nil {
+		g, err := gazetteer.Load()
+		if err != nil {
+			return nil, err
+		}
+		m.gaz = g
+	}
+	return m.gaz, nil
+}
+
+// newEnricher returns the enricher on the bundled geometry and the
+// snapshots imported into the database; nil when enrichment is off.
+func (m *Main) newEnricher(cmd *cobra.Command) (farsight.Enricher, error) {
+	if m.NoEnrich {
+		return nil, nil
+	}
+	if m.Enricher != nil {
+		return m.Enricher, nil
+	}
+	d, err := geodata.Load()
+	if err != nil {
+		return nil, err
+	}
+	g, err := m.gazetteer()
+	if err != nil {
+		return nil, err
+	}
+	extra, err := m.userSnapshots(cmd)
+	if err != nil {
+		return nil, err
+	}
+	m.Enricher = enrich.New(d, g, extra)
+	return m.Enricher, nil
+}
+
 // newPipeline returns a pipeline on the configured database.
-func (m *Main) newPipeline(ctx context.Context) (*pipeline.Pipeline, error) {
-	db, err := m.openDB(ctx)
+func (m *Main) newPipeline(cmd *cobra.Command) (*pipeline.Pipeline, error) {
+	db, err := m.openDB(cmd.Context())
 	if err != nil {
 		return nil, err
 	}
@@ -177,12 +250,55 @@ func (m *Main) newPipeline(ctx context.Context) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	en, err := m.newEnricher(cmd)
+	if err != nil {
+		return nil, err
+	}
 	return &pipeline.Pipeline{
 		Reports:   sqlite.NewReportService(db),
 		Events:    sqlite.NewEventService(db),
 		Extractor: x,
+		Enricher:  en,
 		Logger:    m.Logger,
 	}, nil
+}
+
+// reenrich enriches every stored event again (after new front-line data)
+// and returns how many there are.
+func (m *Main) reenrich(cmd *cobra.Command) (int, error) {
+	m.Enricher = nil
+	en, err := m.newEnricher(cmd)
+	if err != nil || en == nil {
+		return 0, err
+	}
+	events := sqlite.NewEventService(m.db)
+	f := farsight.EventFilter{Limit: farsight.MaxPageSize}
+	n := 0
+	for {
+		page, next, err := events.FindEvents(cmd.Context(), f)
+		if err != nil {
+			return n, err
+		}
+		full := make([]*farsight.Event, 0, len(page))
+		for _, e := range page {
+			fe, err := events.FindEventByID(cmd.Context(), e.ID)
+			if err != nil {
+				return n, err
+			}
+			if err := en.Enrich(fe); err != nil {
+				return n, err
+			}
+			full = append(full, fe)
+		}
+		if err := events.UpdateEventGeography(cmd.Context(), full); err != nil {
+			return n, err
+		}
+		n += len(full)
+		if next == "" {
+			return n, nil
+		}
+		f.After = next
+	}
 }
 
 // isTerminal reports whether w is a terminal.

@@ -23,6 +23,8 @@ type env struct {
 	t   *testing.T
 	dir string
 	db  string
+	// enrich turns on the real enricher (bundled geometry).
+	enrich bool
 }
 
 func newEnv(t *testing.T) *env {
@@ -37,6 +39,7 @@ func (e *env) run(stdin string, args ...string) (string, string, error) {
 	var stdout, stderr bytes.Buffer
 	m := cli.NewMain(func(string) string { return "" }, strings.NewReader(stdin), &stdout, &stderr)
 	m.Extractor = fake.Extractor{}
+	m.NoEnrich = !e.enrich
 	defer m.Close()
 	err := m.Run(context.Background(), append([]string{"--db", e.db}, args...))
 	return stdout.String(), stderr.String(), err
@@ -401,5 +404,48 @@ func TestEval(t *testing.T) {
 	}
 	if _, _, err := e.run("", "eval", "nosuch.jsonl", "x.jsonl"); err == nil || !strings.Contains(err.Error(), "gold file") {
 		t.Fatalf("missing gold: got %v", err)
+	}
+}
+
+// TestEnrichAndFrontlineImport ingests events with the real enricher, then
+// imports a front line of the user's and checks that the stored events were
+// enriched again with it; a malformed file changes nothing.
+func TestEnrichAndFrontlineImport(t *testing.T) {
+	e := newEnv(t)
+	e.enrich = true
+	e.mustRun("Kaspiysk\nEVENT drone_strike 42.88165 47.63919 2026-10-01 ukraine\n", "ingest", "-")
+	show := e.mustRun("", "events", "show", "1")
+	for _, want := range []string{"sea         Caspian Sea", "border      825 km", "front line of 2026-08-22"} {
+		if !strings.Contains(show, want) {
+			t.Fatalf("events show lacks %q:\n%s", want, show)
+		}
+	}
+	// A user's snapshot dated after the bundled ones: a small occupied
+	// square far from the real front, near Kyiv.
+	good := e.write("occupied_2026-09-15.geojson", `{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[30.0,50.0],[30.2,50.0],[30.2,50.2],[30.0,50.2],[30.0,50.0]]]}}`)
+	bad := e.write("broken_2026-09-20.geojson", `{"type":"Polygon","coordinates":[[[30,50],[31,50]]]}`)
+	dir := filepath.Join(e.dir, "snaps")
+	os.Mkdir(dir, 0o755)
+	os.Rename(good, filepath.Join(dir, filepath.Base(good)))
+	os.Rename(bad, filepath.Join(dir, filepath.Base(bad)))
+	_, _, err := e.run("", "frontline", "import", dir)
+	if err == nil || !strings.Contains(err.Error(), "broken_2026-09-20.geojson") {
+		t.Fatalf("malformed file: got %v", err)
+	}
+	if out := e.mustRun("", "frontline", "list"); !strings.Contains(out, "no imported snapshots") {
+		t.Fatalf("a failed import stored something: %s", out)
+	}
+	os.Remove(filepath.Join(dir, filepath.Base(bad)))
+	out := e.mustRun("", "frontline", "import", dir)
+	if !strings.Contains(out, "imported 1 snapshots") || !strings.Contains(out, "enriched 1 stored events again") {
+		t.Fatalf("import: %s", out)
+	}
+	show = e.mustRun("", "events", "show", "1")
+	if !strings.Contains(show, "front line of 2026-09-15") {
+		t.Fatalf("event not enriched with the imported snapshot:\n%s", show)
+	}
+	reach := e.mustRun("", "stats", "reach", "--format", "csv")
+	if !strings.Contains(reach, "2026-10,ukraine,1,") {
+		t.Fatalf("reach:\n%s", reach)
 	}
 }

@@ -55,7 +55,11 @@ func (x *Extractor) Extract(r *farsight.Report) ([]*farsight.Event, error) {
 	}
 	ms := x.findMentions(d)
 	markShipNames(d, ms)
-	x.resolve(d, ms)
+	pubDay := ""
+	if !r.Published.IsZero() {
+		pubDay = r.Published.UTC().Format(time.DateOnly)
+	}
+	x.resolve(d, ms, pubDay)
 	dates := findDates(d, r.Published)
 	dists := findDistances(d)
 	infos := x.analyze(d, ms, dates, dists)

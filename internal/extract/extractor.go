@@ -55,12 +55,28 @@ type Extractor struct {
 	// raions holds a representative point per Ukrainian raion, the mean of
 	// its settlements, keyed by "<admin1 code>/<raion name>".
 	raions map[string]*farsight.Place
+	// front, when set, measures distances to the contact line.
+	front FrontFunc
 }
 
 var _ farsight.Extractor = (*Extractor)(nil)
 
+// FrontFunc returns the distance in km from p to the contact line in force
+// on date, and whether one is known.
+type FrontFunc func(p farsight.Point, date string) (float64, bool)
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// WithFront lets the extractor prefer, among villages of one name, those
+// near the contact line on the report's publication date (where fighting
+// and shelling are reported most).
+func WithFront(f FrontFunc) Option {
+	return func(x *Extractor) { x.front = f }
+}
+
 // New returns an extractor that resolves places with g.
-func New(g *gazetteer.Gazetteer) *Extractor {
+func New(g *gazetteer.Gazetteer, opts ...Option) *Extractor {
 	x := &Extractor{
 		g:        g,
 		prefixes: make(map[string]bool),
@@ -79,6 +95,9 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	}
 	x.common = wordSet(commonWordsFile)
 	x.buildRaions()
+	for _, o := range opts {
+		o(x)
+	}
 	return x
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -480,6 +481,8 @@ type placeContext struct {
 	// points are where the report's other names were placed in the last
 	// pass, by name key.
 	points []contextPoint
+	// date is the report's publication day, for the front-line prior.
+	date string
 }
 
 // markRegionContext finds names that qualify the name before them: "near
@@ -536,9 +539,9 @@ func (m *mention) onlySettlements() bool {
 // resolve chooses a place for every mention: first the regions and
 // countries, which give context, then the rest, then once more with the
 // positions of the others known.
-func (x *Extractor) resolve(d *doc, ms []*mention) {
+func (x *Extractor) resolve(d *doc, ms []*mention, date string) {
 	x.markRegionContext(d, ms)
-	ctx := &placeContext{admin1: map[string]bool{}, raions: map[string]bool{}, countries: map[string]bool{}}
+	ctx := &placeContext{admin1: map[string]bool{}, raions: map[string]bool{}, countries: map[string]bool{}, date: date}
 	for _, m := range ms {
 		for _, p := range m.cands {
 			if p.Kind == farsight.PlaceCountry && !m.loose {
@@ -630,14 +633,46 @@ func (m *mention) onlyRegions() bool {
 // choose scores every candidate of m and keeps the best.
 func (x *Extractor) choose(m *mention, ctx *placeContext) {
 	m.place, m.score = nil, math.Inf(-1)
+	var close []scored // Ukrainian villages near the top, for the front-line prior
 	for _, p := range m.cands {
 		if m.hint == hintRaion {
 			if r := x.raionOf(p); r != nil {
 				p = r
 			}
 		}
-		if s := x.scorePlace(m, p, ctx); s > m.score && !math.IsInf(s, -1) {
+		s := x.scorePlace(m, p, ctx)
+		if math.IsInf(s, -1) {
+			continue
+		}
+		if s > m.score {
 			m.place, m.score = p, s
+		}
+		if p.Country == "UA" && p.Kind == farsight.PlaceSettlement && x.front != nil && ctx.date != "" {
+			close = append(close, scored{p, s})
+		}
+	}
+	// Villages of one name: prefer those near the contact line on the
+	// report's date, among those (at most 24) that score close to the best.
+	if len(close) > 1 {
+		slices.SortStableFunc(close, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+		for _, c := range close[:min(len(close), 24)] {
+			if c.score < m.score-2.5 {
+				break
+			}
+			s := c.score
+			if km, ok := x.front(c.place.Point, ctx.date); ok {
+				switch {
+				case km <= 25:
+					s += 1.5
+				case km <= 60:
+					s += 1
+				case km <= 120:
+					s += 0.5
+				}
+			}
+			if s > m.score {
+				m.place, m.score = c.place, s
+			}
 		}
 	}
 	if m.hint == hintRegion && m.place != nil {
@@ -645,6 +680,12 @@ func (x *Extractor) choose(m *mention, ctx *placeContext) {
 			m.place = r
 		}
 	}
+}
+
+// scored is a candidate place with its score.
+type scored struct {
+	place *farsight.Place
+	score float64
 }
 
 // contextPoint is where a name of the report was placed.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/farsight-osint/farsight"
 	"testing"
 )
 
@@ -31,7 +32,7 @@ func TestResolve(t *testing.T) {
 		d := tokenize(tc.text)
 		ms := x.findMentions(d)
 		markShipNames(d, ms)
-		x.resolve(d, ms)
+		x.resolve(d, ms, "")
 		var got []string
 		for _, m := range ms {
 			v := "-"
@@ -67,5 +68,28 @@ func TestLooseKey(t *testing.T) {
 	}
 	if looseKey("київ") != "київ" {
 		t.Error("Cyrillic keys must be returned unchanged")
+	}
+}
+
+// TestFrontPrior checks that, among villages of one name in one oblast, the
+// one near the contact line on the report's date wins.
+func TestFrontPrior(t *testing.T) {
+	g := mustExtractor(t).g
+	// A stand-in front line through a point just north-east of Kupiansk.
+	front := func(p farsight.Point, date string) (float64, bool) {
+		return distanceKm(p, farsight.Point{Lat: 50.12, Lon: 37.40}), true
+	}
+	x := New(g, WithFront(front))
+	d := tokenize("Russian shelling hit Novoselivka in Kharkiv Oblast.")
+	ms := x.findMentions(d)
+	x.resolve(d, ms, "2025-06-02")
+	if got := ms[0].place.ID; got != "gn:7891514" {
+		t.Fatalf("got %s (%s), want gn:7891514, the Novoselivka near Kupiansk", got, ms[0].place.Admin2)
+	}
+	// Without a date there is no front line to use.
+	ms = x.findMentions(d)
+	x.resolve(d, ms, "")
+	if got := ms[0].place.ID; got == "" {
+		t.Fatal("no place")
 	}
 }

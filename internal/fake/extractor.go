@@ -13,7 +13,7 @@ import (
 // Extractor is a rule-based stand-in for the real extractor: every line of
 // a report of the form
 //
-//	EVENT <type> <lat> <lon> <YYYY-MM-DD>
+//	EVENT <type> <lat> <lon> <YYYY-MM-DD> [<actor>]
 //
 // yields one event with an attack claim on that line's span. A line
 // "FAIL" makes extraction fail.
@@ -35,8 +35,12 @@ func (Extractor) Extract(r *farsight.Report) ([]*farsight.Event, error) {
 		if len(f) == 1 && f[0] == "FAIL" {
 			return nil, fmt.Errorf("report %d asks to fail", r.ID)
 		}
-		if len(f) != 5 || f[0] != "EVENT" {
+		if len(f) < 5 || len(f) > 6 || f[0] != "EVENT" {
 			continue
+		}
+		actor := farsight.ActorUnknown
+		if len(f) == 6 {
+			actor = farsight.Actor(f[5])
 		}
 		lat, err1 := strconv.ParseFloat(f[2], 64)
 		lon, err2 := strconv.ParseFloat(f[3], 64)
@@ -45,7 +49,7 @@ func (Extractor) Extract(r *farsight.Report) ([]*farsight.Event, error) {
 		}
 		span := farsight.Span{Start: start, End: start + len(strings.TrimRight(line, "\n"))}
 		out = append(out, &farsight.Event{
-			Type: farsight.EventType(f[1]), Actor: farsight.ActorUnknown, Date: f[4], DatePrecision: farsight.PrecisionDay,
+			Type: farsight.EventType(f[1]), Actor: actor, Date: f[4], DatePrecision: farsight.PrecisionDay,
 			Point: &farsight.Point{Lat: lat, Lon: lon}, GeoPrecision: farsight.GeoPoint, Confidence: 1,
 			Claims: []*farsight.Claim{{ReportID: r.ID, Kind: farsight.ClaimAttack, Stance: farsight.StanceAsserts, Text: r.Text[span.Start:span.End], Span: span}},
 		})

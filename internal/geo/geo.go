@@ -12,7 +12,6 @@ import (
 	"github.com/golang/geo/s1"
 	"github.com/golang/geo/s2"
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 )
 
 // EarthRadiusKm is the mean Earth radius (IUGG), the sphere all distances
@@ -41,7 +40,9 @@ func fromS2(p s2.Point) farsight.Point {
 type Lines struct {
 	index    *s2.ShapeIndex
 	segments int
-	pool     sync.Pool // *s2.EdgeQuery
+	// Queries keep state (IsDistanceLess sets a distance limit), so
+	// Nearest and Within take theirs from pools of their own.
+	nearest, within sync.Pool // *s2.EdgeQuery
 }
 
 // NewLines indexes the given polylines; lines with fewer than two points
@@ -60,9 +61,10 @@ func NewLines(lines []orb.LineString) *Lines {
 		l.segments += len(ls) - 1
 	}
 	l.index.Build()
-	l.pool.New = func() any {
+	newQuery := func() any {
 		return s2.NewClosestEdgeQuery(l.index, s2.NewClosestEdgeQueryOptions().MaxResults(1))
 	}
+	l.nearest.New, l.within.New = newQuery, newQuery
 	return l
 }
 
@@ -86,8 +88,8 @@ func (l *Lines) Nearest(p farsight.Point) (km float64, at farsight.Point, ok boo
 	if l.segments == 0 {
 		return 0, farsight.Point{}, false
 	}
-	q := l.pool.Get().(*s2.EdgeQuery)
-	defer l.pool.Put(q)
+	q := l.nearest.Get().(*s2.EdgeQuery)
+	defer l.nearest.Put(q)
 	x := s2Point(p.Lon, p.Lat)
 	res := q.FindEdges(s2.NewMinDistanceToPointTarget(x))
 	if len(res) == 0 || res[0].IsEmpty() {
@@ -103,8 +105,8 @@ func (l *Lines) Within(p farsight.Point, km float64) bool {
 	if l.segments == 0 {
 		return false
 	}
-	q := l.pool.Get().(*s2.EdgeQuery)
-	defer l.pool.Put(q)
+	q := l.within.Get().(*s2.EdgeQuery)
+	defer l.within.Put(q)
 	limit := s1.ChordAngleFromAngle(s1.Angle(km / EarthRadiusKm))
 	return q.IsDistanceLess(s2.NewMinDistanceToPointTarget(s2Point(p.Lon, p.Lat)), limit.Successor())
 }
@@ -125,36 +127,86 @@ func NearestBrute(lines []orb.LineString, p farsight.Point) (float64, bool) {
 	return best, ok
 }
 
-// Area is a longitude/latitude multipolygon for point-in-polygon tests
-// (planar, even-odd with holes, as GeoJSON means it). It is immutable.
+// Area is a longitude/latitude multipolygon for point-in-polygon tests:
+// planar, even-odd over all rings (so holes are holes, whatever their
+// winding), boundary points count as inside only as far as float
+// arithmetic puts them. Each ring's edges are bucketed into latitude bands,
+// so a test reads only the edges of one band. It is immutable.
 type Area struct {
 	shape orb.MultiPolygon
 	bound orb.Bound
-	// parts' bounds, to skip most polygons of a large multipolygon.
-	bounds []orb.Bound
+	rings []bandedRing
 }
+
+// bandedRing is a ring's edges sorted into bands of latitude.
+type bandedRing struct {
+	bound       orb.Bound
+	minLat, inv float64 // band index = (lat-minLat)*inv
+	bands       [][]edge
+}
+
+type edge struct{ x1, y1, x2, y2 float64 }
 
 // NewArea returns an Area of mp.
 func NewArea(mp orb.MultiPolygon) *Area {
 	a := &Area{shape: mp, bound: mp.Bound()}
-	for _, p := range mp {
-		a.bounds = append(a.bounds, p.Bound())
+	for _, poly := range mp {
+		for _, ring := range poly {
+			if len(ring) < 4 {
+				continue
+			}
+			a.rings = append(a.rings, newBandedRing(ring))
+		}
 	}
 	return a
 }
 
-// Contains reports whether p lies inside the area (boundary included).
+func newBandedRing(ring orb.Ring) bandedRing {
+	b := ring.Bound()
+	n := max(1, min(len(ring)/8, 512))
+	r := bandedRing{bound: b, minLat: b.Min[1], bands: make([][]edge, n)}
+	if h := b.Max[1] - b.Min[1]; h > 0 {
+		r.inv = float64(n) / h
+	}
+	for i := 1; i < len(ring); i++ {
+		e := edge{ring[i-1][0], ring[i-1][1], ring[i][0], ring[i][1]}
+		lo, hi := r.band(min(e.y1, e.y2)), r.band(max(e.y1, e.y2))
+		for k := lo; k <= hi; k++ {
+			r.bands[k] = append(r.bands[k], e)
+		}
+	}
+	return r
+}
+
+func (r *bandedRing) band(lat float64) int {
+	return max(0, min(len(r.bands)-1, int((lat-r.minLat)*r.inv)))
+}
+
+// crossings counts the edges of the ring a ray from (x, y) eastwards
+// crosses.
+func (r *bandedRing) crossings(x, y float64) int {
+	n := 0
+	for _, e := range r.bands[r.band(y)] {
+		if (e.y1 > y) != (e.y2 > y) && x < (e.x2-e.x1)*(y-e.y1)/(e.y2-e.y1)+e.x1 {
+			n++
+		}
+	}
+	return n
+}
+
+// Contains reports whether p lies inside the area.
 func (a *Area) Contains(p farsight.Point) bool {
 	pt := orb.Point{p.Lon, p.Lat}
 	if !a.bound.Contains(pt) {
 		return false
 	}
-	for i, poly := range a.shape {
-		if a.bounds[i].Contains(pt) && planar.PolygonContains(poly, pt) {
-			return true
+	n := 0
+	for i := range a.rings {
+		if a.rings[i].bound.Contains(pt) {
+			n += a.rings[i].crossings(p.Lon, p.Lat)
 		}
 	}
-	return false
+	return n%2 == 1
 }
 
 // Shape returns the area's multipolygon.

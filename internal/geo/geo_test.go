@@ -9,6 +9,7 @@ import (
 	"github.com/farsight-osint/farsight"
 	"github.com/farsight-osint/farsight/internal/geo"
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 func TestDistanceKm(t *testing.T) {
@@ -39,6 +40,11 @@ func TestNearestSegmentNotVertex(t *testing.T) {
 	}
 	if !l.Within(p, 100) || l.Within(p, 98) {
 		t.Fatal("Within disagrees with Nearest")
+	}
+	// A Within query must not limit the next Nearest.
+	l.Within(p, 1)
+	if km2, _, ok := l.Nearest(p); !ok || km2 != km {
+		t.Fatalf("Nearest after Within: %.2f %v, want %.2f", km2, ok, km)
 	}
 	if _, _, ok := geo.NewLines(nil).Nearest(farsight.Point{}); ok {
 		t.Fatal("empty lines gave a distance")
@@ -107,5 +113,30 @@ func BenchmarkNearest(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		l.Nearest(farsight.Point{Lat: 40 + rng.Float64()*15, Lon: 25 + rng.Float64()*25})
+	}
+}
+
+// TestAreaDifferential compares the banded test with orb's planar one on a
+// random star-shaped polygon with a hole (seed logged).
+func TestAreaDifferential(t *testing.T) {
+	seed := time.Now().UnixNano()
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(uint64(seed), 11))
+	ring := func(cx, cy, r float64, n int) orb.Ring {
+		var out orb.Ring
+		for i := range n {
+			a := 2 * math.Pi * float64(i) / float64(n)
+			rr := r * (0.5 + rng.Float64())
+			out = append(out, orb.Point{cx + rr*math.Cos(a), cy + rr*math.Sin(a)})
+		}
+		return append(out, out[0])
+	}
+	poly := orb.Polygon{ring(35, 48, 4, 3000), ring(35, 48, 0.5, 200)}
+	a := geo.NewArea(orb.MultiPolygon{poly})
+	for range 20000 {
+		p := farsight.Point{Lat: 42 + rng.Float64()*12, Lon: 29 + rng.Float64()*12}
+		if got, want := a.Contains(p), planar.PolygonContains(poly, orb.Point{p.Lon, p.Lat}); got != want {
+			t.Fatalf("point %v: banded %v, planar %v", p, got, want)
+		}
 	}
 }

