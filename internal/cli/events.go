@@ -233,7 +233,7 @@ func writeEvent(ctx context.Context, w io.Writer, e *farsight.Event, reports far
 	if e.DatePrecision != "" {
 		date += " (" + string(e.DatePrecision) + ")"
 	}
-	fmt.Fprintf(w, "  date        %s\n", date)
+	fmt.Fprintf(w, "  date           %s\n", date)
 	place := dash(e.PlaceName)
 	for _, s := range []string{e.Admin1, e.Country} {
 		if s != "" {
@@ -247,30 +247,26 @@ func writeEvent(ctx context.Context, w io.Writer, e *farsight.Event, reports far
 		}
 		place += ")"
 	}
-	fmt.Fprintf(w, "  place       %s\n", place)
+	fmt.Fprintf(w, "  place          %s\n", place)
 	if e.MarineRegion != "" {
-		fmt.Fprintf(w, "  sea         %s\n", e.MarineRegion)
+		fmt.Fprintf(w, "  marine_region  %s\n", e.MarineRegion)
 	}
 	if e.FrontKm != nil {
-		side := strings.ReplaceAll(e.FrontSide, "_", "-")
-		if side != "" {
-			side = ", " + side + " side"
-		}
-		fmt.Fprintf(w, "  front line  %.0f km%s (front line of %s)\n", *e.FrontKm, side, e.FrontlineDate)
+		fmt.Fprintf(w, "  front_km       %.1f (%s side; front line of %s)\n", *e.FrontKm, dash(e.FrontSide), e.FrontlineDate)
 	}
 	if e.BorderKm != nil {
-		fmt.Fprintf(w, "  border      %.0f km from Ukraine's border\n", *e.BorderKm)
+		fmt.Fprintf(w, "  border_km      %.1f (to Ukraine's border; 0 inside)\n", *e.BorderKm)
 	}
 	if e.InOccupied != nil {
-		fmt.Fprintf(w, "  occupied    %v on %s\n", *e.InOccupied, e.FrontlineDate)
+		fmt.Fprintf(w, "  in_occupied    %v (on %s)\n", *e.InOccupied, e.FrontlineDate)
 	}
 	for _, r := range e.Records {
-		fmt.Fprintf(w, "  record      %s\n", r)
+		fmt.Fprintf(w, "  record         %s\n", r)
 	}
 	if e.Outcome != "" {
-		fmt.Fprintf(w, "  outcome     %s\n", e.Outcome)
+		fmt.Fprintf(w, "  outcome        %s\n", e.Outcome)
 	}
-	fmt.Fprintf(w, "  confidence  %.2f\n", e.Confidence)
+	fmt.Fprintf(w, "  confidence     %.2f\n", e.Confidence)
 	for _, t := range e.Targets {
 		s := t.Category
 		if t.Count > 0 {
@@ -279,7 +275,7 @@ func writeEvent(ctx context.Context, w io.Writer, e *farsight.Event, reports far
 		if t.Name != "" {
 			s += fmt.Sprintf(" %q", t.Name)
 		}
-		fmt.Fprintf(w, "  target      %s\n", s)
+		fmt.Fprintf(w, "  target         %s\n", s)
 	}
 	byReport := map[int64][]*farsight.Claim{}
 	var order []int64
@@ -327,7 +323,7 @@ func writeEvent(ctx context.Context, w io.Writer, e *farsight.Event, reports far
 				if k.MaxKm != nil {
 					allowed = fmt.Sprintf("%.0f-%.0f km", k.MinKm, *k.MaxKm)
 				}
-				fmt.Fprintf(w, "      check: %s — quoted %.0f km (allows %s), computed %s", strings.ToUpper(k.Verdict), k.QuotedKm, allowed, computed)
+				fmt.Fprintf(w, "      check: %s — quoted %.0f km (allows %s), computed %s", k.Verdict, k.QuotedKm, allowed, computed)
 				if k.Basis != "" {
 					fmt.Fprintf(w, " to %s", k.Basis)
 				}

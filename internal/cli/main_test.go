@@ -415,7 +415,7 @@ func TestEnrichAndFrontlineImport(t *testing.T) {
 	e.enrich = true
 	e.mustRun("Kaspiysk\nEVENT drone_strike 42.88165 47.63919 2026-10-01 ukraine\n", "ingest", "-")
 	show := e.mustRun("", "events", "show", "1")
-	for _, want := range []string{"sea         Caspian Sea", "border      825 km", "front line of 2026-08-22"} {
+	for _, want := range []string{"marine_region  Caspian Sea", "border_km      825.1", "front line of 2026-08-22", "in_occupied    false"} {
 		if !strings.Contains(show, want) {
 			t.Fatalf("events show lacks %q:\n%s", want, show)
 		}
