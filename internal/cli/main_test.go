@@ -364,8 +364,26 @@ func TestDemo(t *testing.T) {
 	if err := m.Run(context.Background(), []string{"demo"}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stdout.String(), "Ingested 12 sample reports: 11 new, 1 duplicates") {
-		t.Fatalf("demo output:\n%s", stdout.String())
+	// The real extractor and enricher on the seed article: one event with
+	// the promised geography and checks.
+	for _, want := range []string{
+		"Ingested 12 sample reports: 11 new, 1 duplicates",
+		"Event 1: drone_strike by ukraine",
+		"place          Kaspiysk, Dagestan, RU",
+		"marine_region  Caspian Sea",
+		"front_km       969.8 (russian_held side; front line of 2024-11-06)",
+		"border_km      825.1",
+		"record         first drone_strike by ukraine in the Caspian Sea",
+		"check: inconsistent — quoted 1497 km",
+		"over 1000 km from frontline",
+		`naval_vessel ×1 "Tatarstan"`,
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+	if t.Failed() {
+		t.Logf("demo output:\n%s", stdout.String())
 	}
 }
 
