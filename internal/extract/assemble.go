@@ -119,7 +119,7 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 	s := si.s
 	var weapon, eventive, attack, explosion, violence, outcomeOnly, defence bool
 	for i := s.first; i < s.last; i++ {
-		c, n := enCues.match(d, i, s.last)
+		c, n := cues.match(d, i, s.last)
 		if n == 0 {
 			continue
 		}
@@ -355,7 +355,7 @@ func shipNoun(w string) bool {
 func findTargets(d *doc, s sentence) []farsight.Target {
 	var out []farsight.Target
 	for i := s.first; i < s.last; i++ {
-		cat, n := enTargets.match(d, i, s.last)
+		cat, n := targetCategories.match(d, i, s.last)
 		if n == 0 {
 			continue
 		}
@@ -882,6 +882,12 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 	if dr.place != nil {
 		p := dr.place.place
 		e.Point = &farsight.Point{Lat: p.Lat, Lon: p.Lon}
+		// A region stands at its administrative centre, as UCDP's and
+		// VIINA's coders place region-level events; the precision stays
+		// "region".
+		if c := x.capitals[p.Admin1Code]; c != nil && p.Kind == farsight.PlaceRegion && p.FeatureCode != "ADM2" {
+			e.Point = &farsight.Point{Lat: c.Lat, Lon: c.Lon}
+		}
 		e.PlaceID, e.PlaceName, e.Country, e.Admin1 = p.ID, p.Name, p.Country, p.Admin1
 		switch specificity(p) {
 		case 5:

@@ -5,6 +5,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 
 	"github.com/farsight-osint/farsight"
@@ -52,11 +53,19 @@ type Extractor struct {
 	loose map[string][]string
 	// common holds the common English words that are also place names.
 	common map[string]bool
+	// stems maps the stemmed form of each Cyrillic name key (see cyrStems)
+	// to the keys that have it; stemPrefixes holds its proper prefixes in
+	// whole words.
+	stems        map[string][]string
+	stemPrefixes map[string]bool
 	// raions holds a representative point per Ukrainian raion, the mean of
 	// its settlements, keyed by "<admin1 code>/<raion name>".
 	raions map[string]*farsight.Place
 	// front, when set, measures distances to the contact line.
 	front FrontFunc
+	// capitals holds each admin-1 region's administrative centre (the
+	// GeoNames PPLA of the region, or the national capital in it).
+	capitals map[string]*farsight.Place
 }
 
 var _ farsight.Extractor = (*Extractor)(nil)
@@ -82,8 +91,14 @@ func New(g *gazetteer.Gazetteer, opts ...Option) *Extractor {
 		prefixes: make(map[string]bool),
 		loose:    make(map[string][]string),
 		raions:   make(map[string]*farsight.Place),
+
+		stems:        make(map[string][]string),
+		stemPrefixes: make(map[string]bool),
 	}
 	for key := range g.Names() {
+		if isCyrillicKey(key) {
+			x.indexStems(key)
+		}
 		for i := 0; i < len(key); i++ {
 			if key[i] == ' ' {
 				x.prefixes[key[:i]] = true
@@ -95,10 +110,49 @@ func New(g *gazetteer.Gazetteer, opts ...Option) *Extractor {
 	}
 	x.common = wordSet(commonWordsFile)
 	x.buildRaions()
+	x.capitals = map[string]*farsight.Place{}
+	for p := range g.All() {
+		if p.Kind == farsight.PlaceSettlement && p.Admin1Code != "" && (p.FeatureCode == "PPLA" || p.FeatureCode == "PPLC") {
+			if c, ok := x.capitals[p.Admin1Code]; !ok || c.FeatureCode != "PPLC" && p.Population > c.Population {
+				x.capitals[p.Admin1Code] = p
+			}
+		}
+	}
 	for _, o := range opts {
 		o(x)
 	}
 	return x
+}
+
+// indexStems adds the stemmed forms of a Cyrillic name key.
+func (x *Extractor) indexStems(key string) {
+	words := strings.Split(key, " ")
+	if len(words) > maxNameWords {
+		return
+	}
+	forms := []string{""}
+	for i, w := range words {
+		var next []string
+		for _, f := range forms {
+			for _, s := range cyrStems(w) {
+				if i > 0 {
+					s = f + " " + s
+				}
+				next = append(next, s)
+			}
+		}
+		forms = next
+		if i < len(words)-1 {
+			for _, f := range forms {
+				x.stemPrefixes[f] = true
+			}
+		}
+	}
+	for _, f := range forms {
+		if !slices.Contains(x.stems[f], key) {
+			x.stems[f] = append(x.stems[f], key)
+		}
+	}
 }
 
 // Version returns the version of the extraction rules.

@@ -6,12 +6,17 @@ import (
 	"github.com/farsight-osint/farsight"
 )
 
-// phrase is a sequence of lower-case words; "*" matches any one word.
+// phrase is a sequence of lower-case words; "*" matches any one word, and
+// a word ending in "*" matches every word it begins (for inflected
+// languages: "безпілотник*" matches безпілотники, безпілотників).
 type phrase []string
 
 // lexicon maps phrases to values; it finds the longest phrase at a token.
 type lexicon[V any] struct {
 	byFirst map[string][]lexEntry[V]
+	// byPrefix holds the phrases whose first word is a prefix, under the
+	// prefix's first three letters.
+	byPrefix map[string][]lexEntry[V]
 }
 
 type lexEntry[V any] struct {
@@ -20,17 +25,35 @@ type lexEntry[V any] struct {
 }
 
 func newLexicon[V any](entries map[string]V) *lexicon[V] {
-	l := &lexicon[V]{byFirst: map[string][]lexEntry[V]{}}
+	l := &lexicon[V]{byFirst: map[string][]lexEntry[V]{}, byPrefix: map[string][]lexEntry[V]{}}
 	for text, v := range entries {
 		words := phrase(strings.Fields(text))
+		if p, ok := strings.CutSuffix(words[0], "*"); ok {
+			l.byPrefix[prefix3(p)] = append(l.byPrefix[prefix3(p)], lexEntry[V]{words, v})
+			continue
+		}
 		l.byFirst[words[0]] = append(l.byFirst[words[0]], lexEntry[V]{words, v})
 	}
-	for k, es := range l.byFirst {
-		// Longest first; ties by text so that matching is deterministic.
-		sortEntries(es)
-		l.byFirst[k] = es
+	for _, m := range []map[string][]lexEntry[V]{l.byFirst, l.byPrefix} {
+		for k, es := range m {
+			// Longest first; ties by text so that matching is deterministic.
+			sortEntries(es)
+			m[k] = es
+		}
 	}
 	return l
+}
+
+// prefix3 returns the first three letters of a word.
+func prefix3(w string) string {
+	n := 0
+	for i := range w {
+		if n == 3 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
 }
 
 func sortEntries[V any](es []lexEntry[V]) {
@@ -48,26 +71,42 @@ func less(a, b phrase) bool {
 	return strings.Join(a, " ") < strings.Join(b, " ")
 }
 
+// wordMatches reports whether a pattern word matches a text word.
+func wordMatches(pattern, w string) bool {
+	if pattern == "*" {
+		return true
+	}
+	if p, ok := strings.CutSuffix(pattern, "*"); ok {
+		return strings.HasPrefix(w, p)
+	}
+	return pattern == w
+}
+
 // match returns the value and length of the longest phrase at token i that
 // ends before token end.
 func (l *lexicon[V]) match(d *doc, i, end int) (V, int) {
 	var zero V
-	for _, e := range l.byFirst[d.tokens[i].lower] {
-		if i+len(e.words) > end {
-			continue
-		}
-		ok := true
-		for k, w := range e.words[1:] {
-			if w != "*" && d.tokens[i+1+k].lower != w {
-				ok = false
-				break
+	var best lexEntry[V]
+	found := false
+	w := d.tokens[i].lower
+	for _, list := range [][]lexEntry[V]{l.byFirst[w], l.byPrefix[prefix3(w)]} {
+		for _, e := range list {
+			if i+len(e.words) > end || found && len(e.words) <= len(best.words) {
+				continue
+			}
+			ok := wordMatches(e.words[0], w)
+			for k := 1; ok && k < len(e.words); k++ {
+				ok = wordMatches(e.words[k], d.tokens[i+k].lower)
+			}
+			if ok {
+				best, found = e, true
 			}
 		}
-		if ok {
-			return e.value, len(e.words)
-		}
 	}
-	return zero, 0
+	if !found {
+		return zero, 0
+	}
+	return best.value, len(best.words)
 }
 
 // cue is what a trigger word says about an event.
@@ -98,7 +137,7 @@ const (
 )
 
 // enCues is the English trigger lexicon.
-var enCues = newLexicon(map[string]cue{
+var cues = newLexicon(merge(cyrCueEntries, map[string]cue{
 	// naval drones
 	"naval drone": {typ: farsight.NavalDroneStrike, kind: cueWeapon}, "naval drones": {typ: farsight.NavalDroneStrike, kind: cueWeapon},
 	"sea drone": {typ: farsight.NavalDroneStrike, kind: cueWeapon}, "sea drones": {typ: farsight.NavalDroneStrike, kind: cueWeapon},
@@ -217,7 +256,7 @@ var enCues = newLexicon(map[string]cue{
 	"wounding": {kind: cueViolence}, "bodies": {kind: cueViolence}, "mass grave": {kind: cueViolence}, "exhumation": {kind: cueViolence},
 	"fire missions": {kind: cueViolence}, "ousted": {kind: cueViolence}, "liberated": {kind: cueViolence}, "stormed": {kind: cueViolence},
 	"advanced": {kind: cueViolence}, "counteroffensive": {kind: cueViolence}, "occupied": {kind: cueViolence},
-})
+}))
 
 // outcomeRank orders outcomes; the strongest reported one is the event's.
 var outcomeRank = map[string]int{"": 0, "no_damage": 1, "intercepted": 2, "hit": 3, "fire": 4, "damaged": 5, "destroyed": 6}
@@ -241,7 +280,7 @@ func typeRank(t farsight.EventType) int {
 }
 
 // targetCategories maps target nouns to the taxonomy's categories.
-var enTargets = newLexicon(map[string]string{
+var targetCategories = newLexicon(merge(cyrTargetEntries, map[string]string{
 	"missile ship": "naval_vessel", "missile ships": "naval_vessel", "warship": "naval_vessel", "warships": "naval_vessel",
 	"ship": "naval_vessel", "ships": "naval_vessel", "vessel": "naval_vessel", "vessels": "naval_vessel",
 	"landing ship": "naval_vessel", "landing ships": "naval_vessel", "submarine": "naval_vessel", "submarines": "naval_vessel",
@@ -268,7 +307,7 @@ var enTargets = newLexicon(map[string]string{
 	"administration building": "government", "government building": "government", "administration": "government",
 	"residential building": "civilian", "apartment building": "civilian", "house": "civilian", "houses": "civilian", "hospital": "civilian",
 	"school": "civilian", "market": "civilian", "civilians": "civilian", "residential area": "civilian", "apartment block": "civilian",
-})
+}))
 
 // numberWords are spelled-out counts.
 var numberWords = map[string]int{

@@ -46,6 +46,8 @@ type mention struct {
 	context bool
 	// loose: the name was found only by its transliteration-insensitive form.
 	loose bool
+	// stemmed: the name was found only by its stem (an inflected form).
+	stemmed bool
 	// commonWord: the name is also a common English word.
 	commonWord bool
 	// qualifier is the region or raion named right after this name
@@ -143,6 +145,10 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 	}
 	var best *mention
 	key := t.key
+	var stemKeys []string // Cyrillic: the stemmed forms of the words so far
+	if t.cyrillic {
+		stemKeys = queryStems(t.key)
+	}
 	for j := i; j < s.last && j < i+maxNameWords; j++ {
 		if j > i {
 			n := &d.tokens[j]
@@ -150,9 +156,25 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 				break
 			}
 			key += " " + n.key
+			if stemKeys != nil {
+				if !n.cyrillic {
+					stemKeys = nil
+				} else {
+					var next []string
+					for _, sk := range stemKeys {
+						for _, q := range queryStems(n.key) {
+							next = append(next, sk+" "+q)
+						}
+					}
+					stemKeys = next
+				}
+			}
 		}
 		if cands := x.g.LookupKey(key); len(cands) > 0 {
 			best = &mention{first: i, last: j + 1, key: key, cands: cands}
+		} else if cands := x.stemCandidates(stemKeys); len(cands) > 0 {
+			// An inflected form: "у Каспійську", "в Курской области".
+			best = &mention{first: i, last: j + 1, key: key, cands: cands, stemmed: true}
 		} else if keys := x.loose[looseKey(key)]; len(keys) > 0 && len(key) >= 5 {
 			// Transliteration variants only for the theatre's own names.
 			var cands []*farsight.Place
@@ -167,7 +189,11 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 				best = &mention{first: i, last: j + 1, key: key, cands: cands, loose: true}
 			}
 		}
-		if !x.prefixes[key] {
+		more := x.prefixes[key]
+		for _, sk := range stemKeys {
+			more = more || x.stemPrefixes[sk]
+		}
+		if !more {
 			break
 		}
 	}
@@ -190,6 +216,27 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 		return nil
 	}
 	return best
+}
+
+// stemCandidates returns the places whose names have one of the stemmed
+// forms, each once.
+func (x *Extractor) stemCandidates(stemKeys []string) []*farsight.Place {
+	var out []*farsight.Place
+	seen := map[string]bool{}
+	for _, sk := range stemKeys {
+		for _, k := range x.stems[sk] {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			for _, p := range x.g.LookupKey(k) {
+				if !slices.Contains(out, p) {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // adjectiveSuffixes of Russian and Ukrainian place adjectives, longest

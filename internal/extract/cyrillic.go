@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// cyrEndings are the inflectional endings stripped from Ukrainian and
+// Russian words to match a place name in any case ("у Каспійську",
+// "Севастополя", "под Новороссийском", "в Курской области"), longest first.
+// Genitive-plural endings (-ов, -ев, -ів) are left alone: they end many
+// names in the nominative (Ростов, Харків).
+var cyrEndings = []string{
+	"ами", "ями", "ого", "ому", "его", "ему", "ими", "ыми", "ією",
+	"ою", "ею", "єю", "ом", "ем", "єм", "ах", "ях", "ам", "ям", "ий", "ій", "ої", "ей", "ой", "ый", "ая", "яя",
+	"ое", "ее", "ую", "юю", "их", "ых", "ім", "ым",
+	"а", "я", "у", "ю", "і", "ї", "и", "ы", "е", "є", "о", "ь", "й",
+}
+
+// cyrStem strips one inflectional ending from a lower-case Cyrillic word,
+// keeping a stem of at least three letters.
+func cyrStem(w string) string {
+	n := utf8.RuneCountInString(w)
+	for _, e := range cyrEndings {
+		if strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= 3 {
+			return w[:len(w)-len(e)]
+		}
+	}
+	return w
+}
+
+// cyrStems returns the stems a word of a place name is matched by: its
+// stem, and for Ukrainian names in -ів/-їв (Харків, Київ, Миколаїв) the
+// stem their other cases have (Харкова, Києві, Миколаєва).
+func cyrStems(w string) []string {
+	s := cyrStem(w)
+	out := []string{s}
+	switch {
+	case strings.HasSuffix(w, "ів"):
+		out = append(out, strings.TrimSuffix(w, "ів")+"ов")
+	case strings.HasSuffix(w, "їв"):
+		out = append(out, strings.TrimSuffix(w, "їв")+"єв")
+	}
+	return out
+}
+
+// queryStems returns the stems a word of the text may have: its stem and,
+// for a locative in -ці (Каховці, Балаклії), the stem of its -ка form.
+func queryStems(w string) []string {
+	s := cyrStem(w)
+	if strings.HasSuffix(w, "ці") && utf8.RuneCountInString(w) > 4 {
+		return []string{s, strings.TrimSuffix(w, "ці") + "к"}
+	}
+	return []string{s}
+}
+
+// isCyrillicKey reports whether a key has Cyrillic letters.
+func isCyrillicKey(k string) bool {
+	for _, r := range k {
+		if r >= 0x400 && r <= 0x4ff {
+			return true
+		}
+	}
+	return false
+}
