@@ -43,10 +43,21 @@ func (p Package) Fetch(logger *slog.Logger, cacheDir string) (string, error) {
 			return "", fmt.Errorf("create cache dir: %w", err)
 		}
 		logger.Info("npm pack", slog.String("package", p.Name+"@"+p.Version), slog.String("cache_dir", cacheDir))
-		cmd := exec.Command("npm", "pack", "--silent", p.Name+"@"+p.Version, "--pack-destination", cacheDir)
+		// Pack into a private directory and rename into place, so that
+		// generators running at the same time (the tests of two packages)
+		// never read a tarball another one is still writing.
+		tmp, err := os.MkdirTemp(cacheDir, ".pack-")
+		if err != nil {
+			return "", fmt.Errorf("create temporary dir: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+		cmd := exec.Command("npm", "pack", "--silent", p.Name+"@"+p.Version, "--pack-destination", tmp)
 		cmd.Stderr = os.Stderr
 		cmd.Stdout = io.Discard
 		if err := cmd.Run(); err != nil {
+			return "", fmt.Errorf("npm pack %s@%s: %w", p.Name, p.Version, err)
+		}
+		if err := os.Rename(filepath.Join(tmp, p.Tarball()), path); err != nil {
 			return "", fmt.Errorf("npm pack %s@%s: %w", p.Name, p.Version, err)
 		}
 	} else if err != nil {
