@@ -458,19 +458,3 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportMetric(float64(len(bundled))/1024, "file-KB")
 }
 
-// TestLoadTime guards the startup budget: Load must take well under
-// 500 ms (it takes tens of milliseconds).
-func TestLoadTime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
-	}
-	best := time.Duration(1<<63 - 1)
-	for range 3 {
-		start := time.Now()
-		mustLoad(t)
-		best = min(best, time.Since(start))
-	}
-	if best > 500*time.Millisecond {
-		t.Errorf("Load took %v, want < 500ms", best)
-	}
-}
