@@ -13,6 +13,7 @@ import (
 )
 
 //go:generate go run ./gencommon -dict /usr/share/dict/american-english -o data/common_words.txt
+//go:generate go run ./gencommon -cyr /usr/share/dict/ukrainian,/usr/share/hunspell/ru_RU.dic -o data/common_stems_cyr.txt
 
 // Version identifies the extraction rules. Bump it when a change alters
 // what the extractor finds, so that stored events can be re-derived.
@@ -20,6 +21,9 @@ const Version = "1"
 
 //go:embed data/common_words.txt
 var commonWordsFile string
+
+//go:embed data/common_stems_cyr.txt
+var commonStemsCyrFile string
 
 //go:embed data/first_names.txt
 var firstNamesFile string
@@ -51,8 +55,10 @@ type Extractor struct {
 	// loose maps the transliteration-insensitive form of each name key to
 	// the keys that have it (see looseKey).
 	loose map[string][]string
-	// common holds the common English words that are also place names.
-	common map[string]bool
+	// common holds the common English words that are also place names;
+	// commonStems the stems of such Ukrainian and Russian words.
+	common      map[string]bool
+	commonStems map[string]bool
 	// stems maps the stemmed form of each Cyrillic name key (see cyrStems)
 	// to the keys that have it; stemPrefixes holds its proper prefixes in
 	// whole words.
@@ -109,19 +115,84 @@ func New(g *gazetteer.Gazetteer, opts ...Option) *Extractor {
 		}
 	}
 	x.common = wordSet(commonWordsFile)
+	x.commonStems = wordSet(commonStemsCyrFile)
 	x.buildRaions()
-	x.capitals = map[string]*farsight.Place{}
-	for p := range g.All() {
-		if p.Kind == farsight.PlaceSettlement && p.Admin1Code != "" && (p.FeatureCode == "PPLA" || p.FeatureCode == "PPLC") {
-			if c, ok := x.capitals[p.Admin1Code]; !ok || c.FeatureCode != "PPLC" && p.Population > c.Population {
-				x.capitals[p.Admin1Code] = p
-			}
-		}
-	}
+	x.buildCapitals()
 	for _, o := range opts {
 		o(x)
 	}
 	return x
+}
+
+// buildCapitals finds each admin-1 region's administrative centre: the
+// GeoNames PPLA of the region, or the national capital in it. A region
+// without one takes a national capital within 150 km of its point (Kyiv
+// Oblast, Moscow Oblast, whose centres lie outside them), else its most
+// populous second-order centre (Crimea: Simferopol, coded PPLA2), else the
+// nearest regional capital within 150 km.
+func (x *Extractor) buildCapitals() {
+	x.capitals = map[string]*farsight.Place{}
+	var national, regional []*farsight.Place
+	second := map[string]*farsight.Place{}
+	for p := range x.g.All() {
+		if p.Kind != farsight.PlaceSettlement || p.Admin1Code == "" {
+			continue
+		}
+		switch p.FeatureCode {
+		case "PPLA", "PPLC":
+			if c, ok := x.capitals[p.Admin1Code]; !ok || c.FeatureCode != "PPLC" && p.Population > c.Population {
+				x.capitals[p.Admin1Code] = p
+			}
+			if p.FeatureCode == "PPLC" {
+				national = append(national, p)
+			} else {
+				regional = append(regional, p)
+			}
+		case "PPLA2":
+			if c := second[p.Admin1Code]; c == nil || p.Population > c.Population {
+				second[p.Admin1Code] = p
+			}
+		}
+	}
+	nearest := func(r *farsight.Place, ps []*farsight.Place) *farsight.Place {
+		var best *farsight.Place
+		bestKm := 150.0
+		for _, c := range ps {
+			if km := distanceKm(r.Point, c.Point); km < bestKm {
+				best, bestKm = c, km
+			}
+		}
+		return best
+	}
+	for r := range x.g.All() {
+		if r.Kind != farsight.PlaceRegion || r.FeatureCode != "ADM1" || r.Admin1Code == "" || x.capitals[r.Admin1Code] != nil {
+			continue
+		}
+		c := nearest(r, national)
+		if c == nil {
+			c = second[r.Admin1Code]
+		}
+		if c == nil {
+			c = nearest(r, regional)
+		}
+		if c != nil {
+			x.capitals[r.Admin1Code] = c
+		}
+	}
+}
+
+// PlaceStem reports whether a lower-case Ukrainian or Russian word would be
+// read as a place name, exactly or by its stem, and returns its stem. The
+// generator of the common-word list uses it.
+func (x *Extractor) PlaceStem(word string) (string, bool) {
+	key := normalizeKey(word)
+	if !isCyrillicKey(key) || strings.ContainsRune(key, ' ') {
+		return "", false
+	}
+	if len(x.g.LookupKey(key)) > 0 || len(x.stemCandidates(queryStems(key))) > 0 {
+		return cyrStem(key), true
+	}
+	return "", false
 }
 
 // indexStems adds the stemmed forms of a Cyrillic name key.

@@ -143,6 +143,14 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 	if t.kind != tokWord || !t.upper || t.glued || utf8.RuneCountInString(t.text) < 3 || notPlaces[t.key] {
 		return nil
 	}
+	if t.cyrillic {
+		if m := x.cyrAdjectiveAt(d, i, s); m != nil {
+			m.start, m.end = d.tokens[m.first].start, d.tokens[m.last-1].end
+			m.suffixEnd = m.end
+			x.classify(d, m, s)
+			return m
+		}
+	}
 	var best *mention
 	key := t.key
 	var stemKeys []string // Cyrillic: the stemmed forms of the words so far
@@ -171,6 +179,13 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 			}
 		}
 		if cands := x.g.LookupKey(key); len(cands) > 0 {
+			// A Cyrillic name is also read by its stem, so that "Львове"
+			// (Lviv, in Russian) meets Lviv, not only the village Lvove.
+			for _, p := range x.stemCandidates(stemKeys) {
+				if !slices.Contains(cands, p) {
+					cands = append(slices.Clip(cands), p)
+				}
+			}
 			best = &mention{first: i, last: j + 1, key: key, cands: cands}
 		} else if cands := x.stemCandidates(stemKeys); len(cands) > 0 {
 			// An inflected form: "у Каспійську", "в Курской области".
@@ -212,6 +227,15 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 	ctxBefore := best.context
 	x.classify(d, best, s)
 	best.context = best.context || ctxBefore
+	if t.cyrillic {
+		if best.commonWord && !acceptCyrCommon(d, best, s) {
+			return nil
+		}
+		if best.stemmed && best.hint == hintNone && !governed(d, best.first, s) {
+			return nil
+		}
+		return best
+	}
 	if best.commonWord && !x.acceptCommon(d, best, s) {
 		return nil
 	}
@@ -282,6 +306,11 @@ func (x *Extractor) classify(d *doc, m *mention, s sentence) {
 	}
 	if m.first <= s.first {
 		prev = ""
+	}
+	if d.tokens[m.first].cyrillic {
+		m.commonWord = x.cyrCommon(d, m)
+		x.classifyCyr(d, m, s)
+		return
 	}
 	m.commonWord = m.last-m.first == 1 && x.common[m.key]
 	// Adjectives between a name and its kind: "Millerovo military
@@ -774,6 +803,11 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 			s += 4
 		default:
 			s -= 1
+		}
+		// A first-level region is known as widely as a town of 100,000:
+		// "Крым" is Crimea, not the village Krym.
+		if p.FeatureCode == "ADM1" {
+			s += 3
 		}
 	case farsight.PlaceAirbase, farsight.PlaceAirport:
 		if m.hint == hintAirbase {

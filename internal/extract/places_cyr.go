@@ -1,0 +1,238 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/farsight-osint/farsight"
+)
+
+// Ukrainian and Russian place reading: the words around a name that tell
+// its kind, and place adjectives ("у Київській області", "на Харківському
+// напрямку", "Брянській, Калузькій і Курській областях").
+
+// cyrRegionStems are the stems of the words for a region (область, край,
+// республіка, округ) in every case.
+var cyrRegionStems = map[string]bool{"област": true, "обл": true, "кра": true, "республік": true, "республик": true, "округ": true}
+
+// cyrRaionStems are the stems of the words for a raion.
+var cyrRaionStems = map[string]bool{"район": true, "раон": true}
+
+// cyrSectorStems are the stems of "direction" (a front sector named after a
+// town): напрямок, направление.
+var cyrSectorStems = map[string]bool{"напрямк": true, "напрямок": true, "направлен": true, "направленн": true}
+
+// cyrSettlementWords before a name make it a settlement.
+var cyrSettlementWords = map[string]bool{
+	"місто": true, "місті": true, "міста": true, "містом": true, "село": true, "селі": true, "села": true, "селом": true,
+	"селище": true, "селищі": true, "селища": true, "смт": true, "пгт": true, "поселок": true, "поселке": true, "посёлке": true,
+	"поселка": true, "город": true, "городе": true, "города": true, "городом": true, "станиці": true, "станице": true,
+	"станица": true, "хутір": true, "хуторі": true, "хутор": true, "хуторе": true, "деревня": true, "деревне": true, "деревни": true,
+	"містечко": true, "містечку": true, "селу": true, "городу": true, "місту": true,
+}
+
+// cyrAirbaseStems and cyrPortStems name the kind of a site next to its name.
+var (
+	cyrAirbaseStems = map[string]bool{"аеродром": true, "аэродром": true, "авіабаз": true, "авиабаз": true, "аеропорт": true, "аэропорт": true}
+	cyrPortStems    = map[string]bool{"порт": true, "бухт": true, "гаван": true}
+)
+
+// cyrInstitutionStems after a name make it a modifier or an actor:
+// "Бєлгородський губернатор", "київська влада".
+var cyrInstitutionStems = map[string]bool{
+	"губернатор": true, "влад": true, "власт": true, "адміністраці": true, "администраци": true, "мер": true, "мері": true,
+	"режим": true, "уряд": true, "правительств": true, "рад": true, "суд": true, "прокуратур": true, "поліці": true,
+	"полици": true, "університет": true, "университет": true, "водосховищ": true, "водохранилищ": true, "річк": true, "рек": true,
+}
+
+// cyrLocatives are the prepositions (and nouns such as "районі": "in the
+// area of") after which a name is a location.
+var cyrLocatives = map[string]bool{
+	"у": true, "в": true, "во": true, "на": true, "під": true, "пiд": true, "под": true, "біля": true, "возле": true, "поблизу": true,
+	"около": true, "неподалік": true, "недалеко": true, "над": true, "до": true, "з": true, "із": true, "зі": true, "с": true, "со": true,
+	"від": true, "от": true, "по": true, "за": true, "між": true, "между": true, "під час": false, "районі": true, "районе": true,
+	"района": true, "району": true, "околицях": true, "околицях,": true, "окрестностях": true, "околиці": true, "околицы": true,
+	"поблиз": true, "вблизи": true, "напрямку": true, "направлении": true, "бік": true, "сторону": true, "через": true,
+}
+
+// adjEndings are the endings of Ukrainian and Russian adjectives that no
+// noun place name takes in its own cases, longest first.
+var adjEndings = []string{"ими", "ыми", "ого", "ому", "его", "ему", "ий", "ій", "ої", "ою", "ая", "яя", "ой", "ый", "ую", "ое", "ее", "ые", "ие", "ім", "им", "ым", "их", "ых", "і", "а", "у", "е"}
+
+// cyrAdjective reads a lower-case key as a place adjective and returns its
+// stem ("київськ" of "київській", "брянск" of "брянской") and whether its
+// ending is one only adjectives take.
+func cyrAdjective(key string) (stem string, sure, ok bool) {
+	for _, e := range adjEndings {
+		s, found := strings.CutSuffix(key, e)
+		if !found || utf8.RuneCountInString(s) < 4 {
+			continue
+		}
+		for _, suf := range []string{"ськ", "цьк", "зьк", "ск", "цк", "зк"} {
+			if strings.HasSuffix(s, suf) {
+				return s, utf8.RuneCountInString(e) > 1, true
+			}
+		}
+		return "", false, false
+	}
+	return "", false, false
+}
+
+// adjectiveBases are the names a place adjective is formed from:
+// харківськ → харків, луганськ → луганськ, севастопольськ → севастополь.
+func adjectiveBases(stem string) []string {
+	out := []string{stem}
+	for _, suf := range []string{"ськ", "цьк", "зьк", "ск", "цк", "зк"} {
+		if b, ok := strings.CutSuffix(stem, suf); ok {
+			out = append(out, b, b+"ь", b+"а", b+"е", b+"о")
+			switch {
+			case strings.HasSuffix(b, "ів"):
+				// Харківський from Харків; Russian Харьковский from Харьков.
+			case strings.HasSuffix(b, "ов"):
+				out = append(out, strings.TrimSuffix(b, "ов")+"ів")
+			}
+			break
+		}
+	}
+	return out
+}
+
+// stemOf returns the stem of the word at token i ("" past the end).
+func (d *doc) stemOf(i int) string {
+	if i < 0 || i >= len(d.tokens) || d.tokens[i].kind != tokWord {
+		return ""
+	}
+	return cyrStem(d.tokens[i].key)
+}
+
+// cyrAdjectiveAt reads a capitalized Cyrillic place adjective at token i:
+// with a region word after it, also across a list ("Брянській, Калузькій і
+// Курській областях"), it names the region; before "напрямок" the town.
+func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
+	t := &d.tokens[i]
+	stem, _, ok := cyrAdjective(t.key)
+	if !ok {
+		return nil
+	}
+	// The hyphenated first part of a compound: "Івано-Франківській".
+	first := i
+	for first-2 >= s.first && d.tokens[first].glued && d.word(first-1) == "-" && d.tokens[first-2].cyrillic {
+		stem = d.tokens[first-2].key + " " + stem
+		first -= 2
+	}
+	for j := i + 1; j < s.last && j < i+10; j++ {
+		w := d.tokens[j]
+		st := d.stemOf(j)
+		switch {
+		case cyrRegionStems[st]:
+			var cands []*farsight.Place
+			for _, p := range x.stemCandidates([]string{stem + " " + st}) {
+				if p.Kind == farsight.PlaceRegion {
+					cands = append(cands, p)
+				}
+			}
+			if len(cands) == 0 {
+				return nil
+			}
+			m := &mention{first: first, last: i + 1, key: t.key, cands: cands, hint: hintRegion}
+			if j == i+1 {
+				m.last = j + 1
+			}
+			return m
+		case cyrSectorStems[st] && j == i+1:
+			var cands []*farsight.Place
+			for _, b := range adjectiveBases(stem) {
+				for _, p := range x.g.LookupKey(b) {
+					if p.Kind == farsight.PlaceSettlement {
+						cands = append(cands, p)
+					}
+				}
+			}
+			if len(cands) == 0 {
+				return nil
+			}
+			return &mention{first: first, last: i + 1, key: t.key, cands: cands, hint: hintSettlement}
+		case w.kind == tokPunct && (w.text == "," || w.text == "-"),
+			w.kind == tokWord && (w.upper && w.cyrillic || w.lower == "та" || w.lower == "і" || w.lower == "й" || w.lower == "и"):
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// classifyCyr reads the Ukrainian and Russian words around a mention.
+func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
+	next, prev := "", ""
+	if m.last < s.last {
+		next = d.stemOf(m.last)
+	}
+	if m.first > s.first {
+		prev = d.word(m.first - 1)
+	}
+	switch {
+	case m.hint != hintNone:
+	case cyrRegionStems[next]:
+		m.hint, m.suffixEnd = hintRegion, d.tokens[m.last].end
+	case cyrRaionStems[next]:
+		m.hint, m.suffixEnd = hintRaion, d.tokens[m.last].end
+	case cyrSectorStems[next]:
+		m.hint = hintSettlement
+	case cyrAirbaseStems[next] || cyrAirbaseStems[d.stemOf(m.first-1)] && m.first > s.first:
+		m.hint = hintAirbase
+	case cyrSettlementWords[prev]:
+		m.hint = hintSettlement
+	case cyrPortStems[d.stemOf(m.first-1)] && m.first > s.first:
+		m.hint = hintPort
+	}
+	if m.last < s.last && d.tokens[m.last].kind == tokWord && !d.tokens[m.last].upper && cyrInstitutionStems[next] {
+		m.context = true
+	}
+}
+
+// cyrCommon reports whether a one-word Cyrillic mention is also a common
+// word: an event or target word of the lexicons ("Атака", "Пожежа",
+// "Аеродром") or a dictionary word that reads as a place name.
+func (x *Extractor) cyrCommon(d *doc, m *mention) bool {
+	if m.last-m.first != 1 {
+		return false
+	}
+	if _, n := cues.match(d, m.first, m.first+1); n == 1 {
+		return true
+	}
+	if _, n := targetCategories.match(d, m.first, m.first+1); n == 1 {
+		return true
+	}
+	return x.commonStems[cyrStem(m.key)]
+}
+
+// acceptCyrCommon decides whether a Cyrillic common word is a place name
+// here: a city's name (50,000 people or more) always; otherwise only
+// mid-sentence after a locative preposition, or with a kind word beside it.
+func acceptCyrCommon(d *doc, m *mention, s sentence) bool {
+	for _, p := range m.cands {
+		if p.Population >= 50000 {
+			return true
+		}
+	}
+	return m.first > s.first && (m.hint != hintNone || cyrLocatives[d.word(m.first-1)])
+}
+
+// governed reports whether an inflected name at token i stands where a
+// place name in an oblique case stands: after a preposition or a
+// lower-case word that governs it ("вокзалу Херсона"), or in a list after
+// another name. At the start of a sentence or after a title it is more
+// often a person ("Подоляк заявив", "експерт Гончар").
+func governed(d *doc, i int, s sentence) bool {
+	if i <= s.first {
+		return false
+	}
+	p := d.tokens[i-1]
+	switch {
+	case p.kind == tokWord && (!p.upper || cyrLocatives[p.lower]):
+		return true
+	case p.kind == tokPunct && p.text == "," || p.kind == tokWord && (p.lower == "та" || p.lower == "і" || p.lower == "и" || p.lower == "й"):
+		return i-2 >= s.first && d.tokens[i-2].upper && d.tokens[i-2].cyrillic
+	}
+	return false
+}
