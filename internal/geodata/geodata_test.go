@@ -457,4 +457,3 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
 	b.ReportMetric(float64(len(bundled))/1024, "file-KB")
 }
-

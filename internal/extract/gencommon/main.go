@@ -14,6 +14,8 @@
 //     counts when the extractor would read it as a place name, exactly or
 //     by its stem; the list holds the stems.
 //
+// Usage:
+//
 //	go run ./gencommon -dict /usr/share/dict/american-english -o data/common_words.txt
 //	go run ./gencommon -cyr /usr/share/dict/ukrainian,/usr/share/hunspell/ru_RU.dic -o data/common_stems_cyr.txt
 package main
