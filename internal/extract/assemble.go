@@ -95,6 +95,12 @@ func (x *Extractor) analyze(d *doc, ms []*mention, dates []dateMention, dists []
 		if si.hasSpeaker {
 			si.places = slices.DeleteFunc(si.places, func(m *mention) bool {
 				inside := m.start >= si.speaker.start && m.end <= si.speaker.end
+				// "влада Луцька", "мер Миколаєва": a Cyrillic name after the
+				// office it qualifies is the office's place, where the
+				// official reports from; it stays a candidate.
+				if inside && d.tokens[m.first].cyrillic && m.start > si.speaker.start {
+					return false
+				}
 				if inside {
 					m.context = true
 				}
@@ -224,9 +230,9 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 }
 
 // debrisCues attribute damage to an interception's debris.
-var debrisCues = newLexicon(map[string]bool{
+var debrisCues = newLexicon(merge(cyrDebrisEntries, map[string]bool{
 	"debris": true, "fragments": true, "wreckage": true, "falling debris": true, "shrapnel from": true,
-})
+}))
 
 // negated reports whether a negation precedes token i within two words.
 func negated(d *doc, i, first int) bool {
@@ -240,7 +246,7 @@ func negated(d *doc, i, first int) bool {
 }
 
 // backgroundCues mark sentences about the wider war rather than this event.
-var backgroundCues = newLexicon(map[string]bool{
+var backgroundCues = newLexicon(merge(cyrBackgroundEntries, map[string]bool{
 	"has hit": true, "have hit": true, "has struck": true, "have struck": true, "has attacked": true, "have attacked": true,
 	"has targeted": true, "have targeted": true, "has repeatedly": true, "have repeatedly": true, "has launched": true, "have launched": true,
 	"has been": true, "have been targeted": true, "has stepped up": true, "have stepped up": true,
@@ -253,7 +259,7 @@ var backgroundCues = newLexicon(map[string]bool{
 	"training flight": true, "accident": true, "technical failure": true, "technical malfunction": true, "malfunction": true,
 	"emergency landing": true, "on take off": true, "every day": true, "every night": true, "each day": true, "almost daily": true, "these attacks": true, "such attacks": true, "the attacks have": true, "have forced": true, "has forced": true,
 	"tied to": true, "responsible for": true, "is used": true, "are used": true, "is known": true,
-})
+}))
 
 // perfectVerbs are participles that, after "has" or "have", tell what a
 // side has done over time ("Russia has used the base to fire missiles").
@@ -540,10 +546,10 @@ func (si *sentInfo) locations(d *doc) []*mention {
 }
 
 // newEventCues in a later sentence mark a strike other than the lead's.
-var newEventCues = newLexicon(map[string]bool{
+var newEventCues = newLexicon(merge(cyrNewEventEntries, map[string]bool{
 	"also": true, "separately": true, "another": true, "in a separate": true, "elsewhere": true, "meanwhile": true,
 	"in addition": true, "at the same time": true, "earlier that day": true, "later that day": true,
-})
+}))
 
 // listMode reports whether a report is a list of headlines (one per line,
 // mostly without final punctuation): each line may then report an event of
@@ -564,10 +570,10 @@ func listMode(d *doc) bool {
 
 // accidentCues mark a crash or a blast that the report itself explains as
 // an accident.
-var accidentCues = newLexicon(map[string]bool{
+var accidentCues = newLexicon(merge(cyrAccidentEntries, map[string]bool{
 	"training flight": true, "accident": true, "technical failure": true, "technical malfunction": true, "malfunction": true,
 	"emergency landing": true, "on take off": true, "gas leak": true, "gas explosion": true, "short circuit": true,
-})
+}))
 
 // isAccident reports whether the report explains its incident as an
 // accident and names no weapon attack.

@@ -16,7 +16,7 @@ type speaker struct {
 // speakerKinds classifies speaker phrases (lower case, longest first when
 // matched). A governor's or mayor's side depends on the place: see
 // sideOfOfficial.
-var speakerKinds = newLexicon(map[string]farsight.SourceKind{
+var speakerKinds = newLexicon(merge(cyrSpeakerEntries, map[string]farsight.SourceKind{
 	"russia 's defense ministry": farsight.SourceRUOfficial, "russia 's defence ministry": farsight.SourceRUOfficial,
 	"russia ’s defense ministry": farsight.SourceRUOfficial, "russia ’s defence ministry": farsight.SourceRUOfficial,
 	"russian defense ministry": farsight.SourceRUOfficial, "russian defence ministry": farsight.SourceRUOfficial,
@@ -55,38 +55,45 @@ var speakerKinds = newLexicon(map[string]farsight.SourceKind{
 	"ministry of emergency situations": farsight.SourceUnknown, "emergency services": farsight.SourceUnknown,
 	"headquarters": farsight.SourceUnknown, "hq": farsight.SourceUnknown, "experts": farsight.SourceUnknown, "analysts": farsight.SourceUnknown,
 	"sources": farsight.SourceUnknown, "witnesses": farsight.SourceUnknown, "residents": farsight.SourceUnknown,
-})
+}))
 
 // saidVerbs attribute a statement to the phrase before (or, inverted,
 // after) them. The value is the stance the verb expresses.
-var saidVerbs = map[string]farsight.Stance{
+var saidVerbs = merge(cyrSaidVerbs, map[string]farsight.Stance{
 	"said": farsight.StanceAsserts, "says": farsight.StanceAsserts, "reported": farsight.StanceAsserts, "reports": farsight.StanceAsserts,
 	"stated": farsight.StanceAsserts, "announced": farsight.StanceAsserts, "wrote": farsight.StanceAsserts, "added": farsight.StanceAsserts,
 	"told": farsight.StanceAsserts, "noted": farsight.StanceAsserts, "posted": farsight.StanceAsserts, "showed": farsight.StanceAsserts,
 	"confirmed": farsight.StanceConfirms, "confirms": farsight.StanceConfirms, "acknowledged": farsight.StanceConfirms, "admitted": farsight.StanceConfirms,
 	"claimed": farsight.StanceAsserts, "claims": farsight.StanceAsserts,
 	"denied": farsight.StanceDenies, "denies": farsight.StanceDenies, "rejected": farsight.StanceDenies, "dismissed": farsight.StanceDenies,
-}
+})
 
 // unverifiedCues make a claim unverified.
-var unverifiedCues = newLexicon(map[string]bool{
+var unverifiedCues = newLexicon(merge(cyrUnverifiedEntries, map[string]bool{
 	"reportedly": true, "allegedly": true, "purportedly": true, "unverified": true, "unconfirmed": true,
 	"yet to be verified": true, "not been verified": true, "could not be verified": true, "could not be independently verified": true,
 	"could not independently verify": true, "cannot be independently verified": true, "not independently verified": true,
 	"appears to show": true, "appear to show": true, "appeared to show": true, "unclear": true, "not yet confirmed": true,
 	"has not been confirmed": true, "have not been confirmed": true,
-})
+}))
 
 // denialCues make a claim a denial.
-var denialCues = newLexicon(map[string]bool{
+var denialCues = newLexicon(merge(cyrDenialEntries, map[string]bool{
 	"denied": true, "denies": true, "deny": true, "rejected": true, "no attack": true, "not attacked": true,
 	"did not confirm": false,
-})
+}))
 
 // footageCues mark claims about visual evidence.
-var footageCues = newLexicon(map[string]bool{
+var footageCues = newLexicon(merge(cyrFootageEntries, map[string]bool{
 	"footage": true, "video": true, "videos": true, "photos": true, "photo": true, "images": true, "satellite images": true,
 	"pic.twitter.com": true, "geolocated": true, "clip": true,
+}))
+
+// cyrAccordingTo introduce a source: "за даними", "по словам".
+var cyrAccordingTo = newLexicon(map[string]bool{
+	"за даними": true, "за словами": true, "за інформацією": true, "згідно з": true, "як повідомляє": true, "як повідомили": true,
+	"як повідомила": true, "як повідомив": true, "по данным": true, "по словам": true, "по информации": true, "согласно": true,
+	"как сообщает": true, "как сообщили": true, "как сообщила": true, "как сообщил": true, "з посиланням на": true, "со ссылкой на": true,
 })
 
 // findSpeaker returns the speaker a sentence attributes its content to, if
@@ -96,6 +103,14 @@ func findSpeaker(d *doc, s sentence) (speaker, farsight.Stance, bool) {
 	for i := s.first; i+2 < s.last; i++ {
 		if d.is(i, "according", "to") {
 			if sp, ok := speakerPhrase(d, i+2, s.last); ok {
+				return sp, farsight.StanceAsserts, true
+			}
+		}
+	}
+	// "за даними X", "по словам X", "як повідомляє X"
+	for i := s.first; i+1 < s.last; i++ {
+		if _, n := cyrAccordingTo.match(d, i, s.last); n > 0 {
+			if sp, ok := speakerPhrase(d, i+n, s.last); ok {
 				return sp, farsight.StanceAsserts, true
 			}
 		}
@@ -181,6 +196,11 @@ func speakerBefore(d *doc, first, verb int) (speaker, bool) {
 	i := verb
 	for i > first && d.tokens[i-1].kind == tokWord && d.tokens[i-1].upper && verb-i < 3 {
 		i--
+	}
+	// "В Запорожье заявили": a place after a preposition, not a speaker.
+	// "В окупованому Луганську повідомляють": nor after an adjective.
+	if i < verb && d.tokens[i].cyrillic && i > first && (cyrLocatives[d.word(i-1)] || d.tokens[i-1].kind == tokWord && !d.tokens[i-1].upper) {
+		return speaker{}, false
 	}
 	if i < verb {
 		return speaker{name: d.text[d.tokens[i].start:d.tokens[verb-1].end], kind: farsight.SourceUnknown, start: d.tokens[i].start, end: d.tokens[verb-1].end}, true

@@ -144,6 +144,17 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 		return nil
 	}
 	if t.cyrillic {
+		// Abbreviations (ТЕС, ЗРК, ППО) are not places, but for the
+		// regions and countries written so (ДНР, РФ).
+		if isAllCaps(t.text) && utf8.RuneCountInString(t.text) <= 5 {
+			ok := false
+			for _, p := range x.g.LookupKey(t.key) {
+				ok = ok || p.Kind == farsight.PlaceRegion || p.Kind == farsight.PlaceCountry
+			}
+			if !ok {
+				return nil
+			}
+		}
 		if m := x.cyrAdjectiveAt(d, i, s); m != nil {
 			m.start, m.end = d.tokens[m.first].start, d.tokens[m.last-1].end
 			m.suffixEnd = m.end

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/farsight-osint/farsight"
@@ -20,7 +21,7 @@ var cyrRaionStems = map[string]bool{"район": true, "раон": true}
 
 // cyrSectorStems are the stems of "direction" (a front sector named after a
 // town): напрямок, направление.
-var cyrSectorStems = map[string]bool{"напрямк": true, "напрямок": true, "направлен": true, "направленн": true}
+var cyrSectorStems = map[string]bool{"напрямк": true, "напрямок": true, "направлен": true, "направленн": true, "направлени": true}
 
 // cyrSettlementWords before a name make it a settlement.
 var cyrSettlementWords = map[string]bool{
@@ -52,7 +53,8 @@ var cyrLocatives = map[string]bool{
 	"около": true, "неподалік": true, "недалеко": true, "над": true, "до": true, "з": true, "із": true, "зі": true, "с": true, "со": true,
 	"від": true, "от": true, "по": true, "за": true, "між": true, "между": true, "під час": false, "районі": true, "районе": true,
 	"района": true, "району": true, "околицях": true, "околицях,": true, "окрестностях": true, "околиці": true, "околицы": true,
-	"поблиз": true, "вблизи": true, "напрямку": true, "направлении": true, "бік": true, "сторону": true, "через": true,
+	"поблиз": true, "вблизи": true, "східніше": true, "західніше": true, "північніше": true, "південніше": true,
+	"восточнее": true, "западнее": true, "севернее": true, "южнее": true, "напрямку": true, "направлении": true, "бік": true, "сторону": true, "через": true,
 }
 
 // adjEndings are the endings of Ukrainian and Russian adjectives that no
@@ -84,7 +86,11 @@ func adjectiveBases(stem string) []string {
 	out := []string{stem}
 	for _, suf := range []string{"ськ", "цьк", "зьк", "ск", "цк", "зк"} {
 		if b, ok := strings.CutSuffix(stem, suf); ok {
-			out = append(out, b, b+"ь", b+"а", b+"е", b+"о")
+			out = append(out, b, b+"ь", b+"а", b+"е", b+"о", b+"са", b+"си", b+"с")
+			if suf == "цьк" || suf == "цк" {
+				// Кременчук → кременчуцький.
+				out = append(out, b+"к")
+			}
 			switch {
 			case strings.HasSuffix(b, "ів"):
 				// Харківський from Харків; Russian Харьковский from Харьков.
@@ -152,6 +158,25 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 				return nil
 			}
 			return &mention{first: first, last: i + 1, key: t.key, cands: cands, hint: hintSettlement}
+		case j <= i+3 && (cyrAirbaseStems[st] || cyrPortStems[st] || cyrSiteStems[st] || isTargetAt(d, j)):
+			// "Одеський порт", "Липецькому аеродрому", "Шебелинському
+			// НПЗ": a site named after its town.
+			var cands []*farsight.Place
+			for _, b := range adjectiveBases(stem) {
+				for _, p := range x.g.LookupKey(b) {
+					if p.Kind == farsight.PlaceSettlement {
+						cands = append(cands, p)
+					}
+				}
+			}
+			if len(cands) == 0 {
+				return nil
+			}
+			return &mention{first: first, last: i + 1, key: t.key, cands: cands, hint: hintSettlement}
+		case j <= i+2 && w.kind == tokWord && !w.upper && w.cyrillic && isAdjectiveForm(w.key):
+			// "Севастопольскому судоремонтному заводу": adjectives before
+			// the site's noun.
+			continue
 		case w.kind == tokPunct && (w.text == "," || w.text == "-"),
 			w.kind == tokWord && (w.upper && w.cyrillic || w.lower == "та" || w.lower == "і" || w.lower == "й" || w.lower == "и"):
 			continue
@@ -160,6 +185,32 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 	}
 	return nil
 }
+
+// cyrSiteStems are the nouns of industrial sites named after their town.
+var cyrSiteStems = map[string]bool{"завод": true, "заводі": true, "комбінат": true, "комбинат": true, "підприємств": true,
+	"предприяти": true, "депо": true, "вузл": true, "узл": true, "станці": true, "станци": true, "термінал": true, "терминал": true}
+
+// isAdjectiveForm reports whether a lower-case word ends as an adjective.
+func isAdjectiveForm(key string) bool {
+	for _, e := range adjEndings[:len(adjEndings)-4] {
+		if strings.HasSuffix(key, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTargetAt reports whether a target word of the lexicon starts at token i.
+func isTargetAt(d *doc, i int) bool {
+	if i >= len(d.tokens) || d.tokens[i].kind != tokWord {
+		return false
+	}
+	_, n := targetCategories.match(d, i, len(d.tokens))
+	return n > 0
+}
+
+// quoteMarks open a quoted name.
+var quoteMarks = map[string]bool{"\"": true, "«": true, "“": true, "„": true, "'": true}
 
 // classifyCyr reads the Ukrainian and Russian words around a mention.
 func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
@@ -187,6 +238,29 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 	}
 	if m.last < s.last && d.tokens[m.last].kind == tokWord && !d.tokens[m.last].upper && cyrInstitutionStems[next] {
 		m.context = true
+	}
+	// A quoted name after a thing's noun names the thing: ЗРК «Тор»,
+	// нафтопровід «Дружба», корабель «Минск»; after an airfield or port
+	// word it names the site (аеродром «Саки»).
+	if m.first-2 >= s.first && quoteMarks[d.tokens[m.first-1].text] && m.hint == hintNone {
+		if !cyrAirbaseStems[d.stemOf(m.first-2)] && !cyrPortStems[d.stemOf(m.first-2)] {
+			m.context = true
+		} else {
+			m.hint = hintAirbase
+			if cyrPortStems[d.stemOf(m.first-2)] {
+				m.hint = hintPort
+			}
+		}
+	}
+	// "Росія атакувала", "Україна заявила": a country (or its capital)
+	// followed by a verb of attack or speech is an actor.
+	if m.isCountryOrCapital() && m.last < s.last && d.tokens[m.last].kind == tokWord && !d.tokens[m.last].upper {
+		if c, n := cues.match(d, m.last, s.last); n > 0 && (c.kind == cueAttack || c.kind == cueWeapon) && c.typ == "" {
+			m.context = true
+		}
+		if _, ok := cyrSaidVerbs[d.word(m.last)]; ok {
+			m.context = true
+		}
 	}
 }
 
@@ -218,6 +292,16 @@ func acceptCyrCommon(d *doc, m *mention, s sentence) bool {
 	return m.first > s.first && (m.hint != hintNone || cyrLocatives[d.word(m.first-1)])
 }
 
+// cyrTitleStems before a capitalized word make it a person's name:
+// "експерт Гончар", "радник Подоляк".
+var cyrTitleStems = map[string]bool{
+	"експерт": true, "эксперт": true, "голов": true, "глав": true, "міністр": true, "министр": true, "радник": true, "советник": true,
+	"губернатор": true, "мер": true, "президент": true, "речник": true, "спікер": true, "спикер": true, "аналітик": true, "аналитик": true,
+	"журналіст": true, "журналист": true, "блогер": true, "військов": true, "генерал": true, "полковник": true, "командувач": true,
+	"командующ": true, "депутат": true, "очільник": true, "керівник": true, "руководител": true, "пан": true, "господин": true,
+	"політолог": true, "политолог": true, "оглядач": true, "обозревател": true, "посол": true, "прем'єр": true, "премьер": true,
+}
+
 // governed reports whether an inflected name at token i stands where a
 // place name in an oblique case stands: after a preposition or a
 // lower-case word that governs it ("вокзалу Херсона"), or in a list after
@@ -229,10 +313,26 @@ func governed(d *doc, i int, s sentence) bool {
 	}
 	p := d.tokens[i-1]
 	switch {
-	case p.kind == tokWord && (!p.upper || cyrLocatives[p.lower]):
+	case p.kind == tokWord && cyrTitleStems[cyrStem(p.key)]:
+		return false
+	case p.kind == tokWord && p.cyrillic:
 		return true
 	case p.kind == tokPunct && p.text == "," || p.kind == tokWord && (p.lower == "та" || p.lower == "і" || p.lower == "и" || p.lower == "й"):
 		return i-2 >= s.first && d.tokens[i-2].upper && d.tokens[i-2].cyrillic
 	}
 	return false
+}
+
+// isAllCaps reports whether a word has two or more letters, all upper-case.
+func isAllCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
 }
