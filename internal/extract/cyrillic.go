@@ -48,8 +48,12 @@ func cyrStems(w string) []string {
 // for a locative in -ці (Каховці, Балаклії), the stem of its -ка form.
 func queryStems(w string) []string {
 	s := cyrStem(w)
-	if strings.HasSuffix(w, "ці") && utf8.RuneCountInString(w) > 4 {
+	switch n := utf8.RuneCountInString(w); {
+	case strings.HasSuffix(w, "ці") && n > 4:
 		return []string{s, strings.TrimSuffix(w, "ці") + "к"}
+	case strings.HasSuffix(w, "ью") && n > 5:
+		// The instrumental of a name in -ь: "под Уманью" (Умань).
+		return []string{s, strings.TrimSuffix(w, "ью")}
 	}
 	return []string{s}
 }

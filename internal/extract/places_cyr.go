@@ -14,7 +14,9 @@ import (
 
 // cyrRegionStems are the stems of the words for a region (область, край,
 // республіка, округ) in every case.
-var cyrRegionStems = map[string]bool{"област": true, "обл": true, "кра": true, "республік": true, "республик": true, "округ": true}
+var cyrRegionStems = map[string]bool{"област": true, "обл": true, "кра": true, "республік": true, "республик": true, "округ": true,
+	// ОВА, ОДА: the oblast's military or state administration.
+	"ова": true, "ода": true}
 
 // cyrRaionStems are the stems of the words for a raion.
 var cyrRaionStems = map[string]bool{"район": true, "раон": true}
@@ -59,7 +61,7 @@ var cyrLocatives = map[string]bool{
 
 // adjEndings are the endings of Ukrainian and Russian adjectives that no
 // noun place name takes in its own cases, longest first.
-var adjEndings = []string{"ими", "ыми", "ого", "ому", "его", "ему", "ий", "ій", "ої", "ою", "ая", "яя", "ой", "ый", "ую", "ое", "ее", "ые", "ие", "ім", "им", "ым", "их", "ых", "і", "а", "у", "е"}
+var adjEndings = []string{"ими", "ыми", "ого", "ому", "его", "ему", "ий", "ій", "ої", "ою", "ая", "яя", "ой", "ый", "ую", "ое", "ее", "ые", "ие", "ім", "им", "ым", "их", "ых", "ом", "і", "а", "у", "е"}
 
 // cyrAdjective reads a lower-case key as a place adjective and returns its
 // stem ("київськ" of "київській", "брянск" of "брянской") and whether its
@@ -86,7 +88,7 @@ func adjectiveBases(stem string) []string {
 	out := []string{stem}
 	for _, suf := range []string{"ськ", "цьк", "зьк", "ск", "цк", "зк"} {
 		if b, ok := strings.CutSuffix(stem, suf); ok {
-			out = append(out, b, b+"ь", b+"а", b+"е", b+"о", b+"са", b+"си", b+"с")
+			out = append(out, b, b+"ь", b+"а", b+"е", b+"о", b+"са", b+"си", b+"с", b+"ка")
 			if suf == "цьк" || suf == "цк" {
 				// Кременчук → кременчуцький.
 				out = append(out, b+"к")
@@ -145,7 +147,13 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 				m.last = j + 1
 			}
 			return m
-		case cyrSectorStems[st] && j == i+1:
+		case (cyrSectorStems[st] || cyrRaionStems[st]) && j == i+1:
+			// "Харківському напрямку": the town; "Бериславському районі":
+			// the raion named after the town.
+			hint := hintSettlement
+			if cyrRaionStems[st] {
+				hint = hintRaion
+			}
 			var cands []*farsight.Place
 			for _, b := range adjectiveBases(stem) {
 				for _, p := range x.g.LookupKey(b) {
@@ -157,7 +165,11 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 			if len(cands) == 0 {
 				return nil
 			}
-			return &mention{first: first, last: i + 1, key: t.key, cands: cands, hint: hintSettlement}
+			m := &mention{first: first, last: i + 1, key: t.key, cands: cands, hint: hint}
+			if hint == hintRaion {
+				m.last = j + 1
+			}
+			return m
 		case j <= i+3 && (cyrAirbaseStems[st] || cyrPortStems[st] || cyrSiteStems[st] || isTargetAt(d, j)):
 			// "Одеський порт", "Липецькому аеродрому", "Шебелинському
 			// НПЗ": a site named after its town.
@@ -187,7 +199,7 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 }
 
 // cyrSiteStems are the nouns of industrial sites named after their town.
-var cyrSiteStems = map[string]bool{"завод": true, "заводі": true, "комбінат": true, "комбинат": true, "підприємств": true,
+var cyrSiteStems = map[string]bool{"гэс": true, "гес": true, "аэс": true, "аес": true, "тэц": true, "тец": true, "завод": true, "заводі": true, "комбінат": true, "комбинат": true, "підприємств": true,
 	"предприяти": true, "депо": true, "вузл": true, "узл": true, "станці": true, "станци": true, "термінал": true, "терминал": true}
 
 // isAdjectiveForm reports whether a lower-case word ends as an adjective.
@@ -210,7 +222,7 @@ func isTargetAt(d *doc, i int) bool {
 }
 
 // quoteMarks open a quoted name.
-var quoteMarks = map[string]bool{"\"": true, "«": true, "“": true, "„": true, "'": true}
+var quoteMarks = map[string]bool{"\"": true, "«": true, "»": true, "“": true, "”": true, "„": true, "'": true}
 
 // classifyCyr reads the Ukrainian and Russian words around a mention.
 func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
@@ -242,7 +254,7 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 	// A quoted name after a thing's noun names the thing: ЗРК «Тор»,
 	// нафтопровід «Дружба», корабель «Минск»; after an airfield or port
 	// word it names the site (аеродром «Саки»).
-	if m.first-2 >= s.first && quoteMarks[d.tokens[m.first-1].text] && m.hint == hintNone {
+	if m.first-2 >= s.first && quoteMarks[d.tokens[m.first-1].text] && m.last < s.last && quoteMarks[d.tokens[m.last].text] && m.hint == hintNone {
 		if !cyrAirbaseStems[d.stemOf(m.first-2)] && !cyrPortStems[d.stemOf(m.first-2)] {
 			m.context = true
 		} else {
@@ -314,7 +326,8 @@ func governed(d *doc, i int, s sentence) bool {
 	p := d.tokens[i-1]
 	switch {
 	case p.kind == tokWord && cyrTitleStems[cyrStem(p.key)]:
-		return false
+		// "мер Філатов" is a person; "мер Мелітополя", inflected, a place.
+		return cyrStem(d.tokens[i].key) != d.tokens[i].key
 	case p.kind == tokWord && p.cyrillic:
 		return true
 	case p.kind == tokPunct && p.text == "," || p.kind == tokWord && (p.lower == "та" || p.lower == "і" || p.lower == "и" || p.lower == "й"):
