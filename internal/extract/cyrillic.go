@@ -35,6 +35,14 @@ func cyrStem(w string) string {
 func cyrStems(w string) []string {
 	s := cyrStem(w)
 	out := []string{s}
+	// A name whose ending is a letter longer than one ("Джанкой": "ой")
+	// also keeps the stem without its last letter, which its other cases
+	// share (Джанкоя, Джанкої).
+	if r, size := utf8.DecodeLastRuneInString(w); size > 0 && utf8.RuneCountInString(w) > 4 && strings.ContainsRune("йьаяоеиы", r) {
+		if one := w[:len(w)-size]; one != s {
+			out = append(out, one)
+		}
+	}
 	switch {
 	case strings.HasSuffix(w, "ів"):
 		out = append(out, strings.TrimSuffix(w, "ів")+"ов")
@@ -50,7 +58,11 @@ func queryStems(w string) []string {
 	s := cyrStem(w)
 	switch n := utf8.RuneCountInString(w); {
 	case strings.HasSuffix(w, "ці") && n > 4:
-		return []string{s, strings.TrimSuffix(w, "ці") + "к"}
+		// Каховці (Каховка), Воловці (Воловець).
+		return []string{s, strings.TrimSuffix(w, "ці") + "к", strings.TrimSuffix(w, "ці") + "ец"}
+	case strings.HasSuffix(w, "зі") && n > 4:
+		// Таганрозі (Таганрог).
+		return []string{s, strings.TrimSuffix(w, "зі") + "г"}
 	case strings.HasSuffix(w, "ью") && n > 5:
 		// The instrumental of a name in -ь: "под Уманью" (Умань).
 		return []string{s, strings.TrimSuffix(w, "ью")}
