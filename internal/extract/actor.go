@@ -43,7 +43,6 @@ var (
 // Ukraine"), in inferred when it only names the target's side ("Russian
 // naval targets", "Russian air defences").
 func actorVotes(d *doc, s sentence, votes, inferred map[farsight.Actor]float64) {
-	cyrActorVotes(d, s, votes, inferred)
 	for i := s.first; i < s.last; i++ {
 		w := d.tokens[i].lower
 		side := farsight.ActorUnknown

@@ -2,50 +2,86 @@ package extract
 
 import "github.com/farsight-osint/farsight"
 
+// cyrSide is a side as a phrase names it: its forces, or its weapons
+// (which are the attacker's wherever they stand: "ППО збили український
+// безпілотник").
+type cyrSide struct {
+	actor  farsight.Actor
+	weapon bool
+}
+
 // cyrSides names the sides in Ukrainian and Russian reporting: the armed
 // forces, services and their weapons (an attacker when they act), and the
 // countries (an attacker as a subject, a target's side as an object).
-var cyrSides = newLexicon(map[string]farsight.Actor{
-	"зсу": farsight.ActorUkraine, "всу": farsight.ActorUkraine, "вфу": farsight.ActorUkraine, "сбу": farsight.ActorUkraine,
-	"гур": farsight.ActorUkraine, "вмс": farsight.ActorUkraine, "ссо": farsight.ActorUkraine, "сбс": farsight.ActorUkraine,
-	"сил* оборон*": farsight.ActorUkraine, "сил* безпілотн* систем*": farsight.ActorUkraine,
-	"збройн* сил* україни": farsight.ActorUkraine, "вооруженн* сил* украины": farsight.ActorUkraine,
-	"українськ* військов*": farsight.ActorUkraine, "українськ* військ*": farsight.ActorUkraine, "украинск* военн*": farsight.ActorUkraine,
-	"украинск* войск*": farsight.ActorUkraine, "українськ* дрон*": farsight.ActorUkraine, "украинск* дрон*": farsight.ActorUkraine,
-	"українськ* безпілотник*": farsight.ActorUkraine, "украинск* беспилотник*": farsight.ActorUkraine, "украинск* бпла": farsight.ActorUkraine,
-	"українськ* ракет*": farsight.ActorUkraine, "украинск* ракет*": farsight.ActorUkraine, "українськ* сил*": farsight.ActorUkraine,
-	"украинск* сил*": farsight.ActorUkraine, "украинск* боевик*": farsight.ActorUkraine, "украинск* формирован*": farsight.ActorUkraine,
-	"українськ* артилерист*": farsight.ActorUkraine, "украинск* артиллерист*": farsight.ActorUkraine, "партизан*": farsight.ActorUkraine,
-	"київськ* режим*": farsight.ActorUkraine, "киевск* режим*": farsight.ActorUkraine, "україна": farsight.ActorUkraine,
-	"украина": farsight.ActorUkraine, "києв": farsight.ActorUkraine, "киев": farsight.ActorUkraine,
-	"окупант*": farsight.ActorRussia, "оккупант*": farsight.ActorRussia, "росіян*": farsight.ActorRussia, "ворог*": farsight.ActorRussia,
-	"рашист*": farsight.ActorRussia, "загарбник*": farsight.ActorRussia, "агресор*": farsight.ActorRussia, "вс рф": farsight.ActorRussia,
-	"зс рф": farsight.ActorRussia, "армі* рф": farsight.ActorRussia, "арми* рф": farsight.ActorRussia, "російськ* військ*": farsight.ActorRussia,
-	"российск* войск*": farsight.ActorRussia, "российск* военн*": farsight.ActorRussia, "російськ* армі*": farsight.ActorRussia,
-	"российск* арми*": farsight.ActorRussia, "російськ* дрон*": farsight.ActorRussia, "российск* дрон*": farsight.ActorRussia,
-	"російськ* ракет*": farsight.ActorRussia, "российск* ракет*": farsight.ActorRussia, "російськ* сил*": farsight.ActorRussia,
-	"российск* сил*": farsight.ActorRussia, "російськ* авіаці*": farsight.ActorRussia, "российск* авиаци*": farsight.ActorRussia,
-	"ворож* авіаці*": farsight.ActorRussia, "ворож* дрон*": farsight.ActorRussia, "ворож* безпілотник*": farsight.ActorRussia,
-	"росія": farsight.ActorRussia, "россия": farsight.ActorRussia, "рф": farsight.ActorRussia, "москва": farsight.ActorRussia,
+var cyrSides = newLexicon(map[string]cyrSide{
+	"зсу": {farsight.ActorUkraine, false}, "всу": {farsight.ActorUkraine, false}, "вфу": {farsight.ActorUkraine, false}, "сбу": {farsight.ActorUkraine, false},
+	"гур": {farsight.ActorUkraine, false}, "вмс": {farsight.ActorUkraine, false}, "ссо": {farsight.ActorUkraine, false}, "сбс": {farsight.ActorUkraine, false},
+	"сил* оборон*": {farsight.ActorUkraine, false}, "сил* безпілотн* систем*": {farsight.ActorUkraine, true},
+	"збройн* сил* україни": {farsight.ActorUkraine, false}, "вооруженн* сил* украины": {farsight.ActorUkraine, false},
+	"українськ* військов*": {farsight.ActorUkraine, false}, "українськ* військ*": {farsight.ActorUkraine, false}, "украинск* военн*": {farsight.ActorUkraine, false},
+	"украинск* войск*": {farsight.ActorUkraine, false}, "українськ* дрон*": {farsight.ActorUkraine, true}, "украинск* дрон*": {farsight.ActorUkraine, true},
+	"українськ* безпілотник*": {farsight.ActorUkraine, true}, "украинск* беспилотник*": {farsight.ActorUkraine, true}, "украинск* бпла": {farsight.ActorUkraine, true},
+	"українськ* * дрон*": {farsight.ActorUkraine, true}, "украинск* * дрон*": {farsight.ActorUkraine, true}, "українськ* * безпілотник*": {farsight.ActorUkraine, true},
+	"украинск* * беспилотник*": {farsight.ActorUkraine, true}, "російськ* * дрон*": {farsight.ActorRussia, true}, "российск* * дрон*": {farsight.ActorRussia, true},
+	"російськ* * ракет*": {farsight.ActorRussia, true}, "российск* * ракет*": {farsight.ActorRussia, true}, "українськ* * ракет*": {farsight.ActorUkraine, true},
+	"украинск* беспилотн* летательн* аппарат*": {farsight.ActorUkraine, true}, "украинск* * бпла": {farsight.ActorUkraine, true},
+	"українськ* ракет*": {farsight.ActorUkraine, true}, "украинск* ракет*": {farsight.ActorUkraine, true}, "українськ* сил*": {farsight.ActorUkraine, false},
+	"украинск* сил*": {farsight.ActorUkraine, false}, "украинск* боевик*": {farsight.ActorUkraine, false}, "украинск* формирован*": {farsight.ActorUkraine, false},
+	"українськ* артилерист*": {farsight.ActorUkraine, false}, "украинск* артиллерист*": {farsight.ActorUkraine, false}, "партизан*": {farsight.ActorUkraine, false},
+	"київськ* режим*": {farsight.ActorUkraine, false}, "киевск* режим*": {farsight.ActorUkraine, false}, "україна": {farsight.ActorUkraine, false},
+	"украина": {farsight.ActorUkraine, false}, "києв": {farsight.ActorUkraine, false}, "киев": {farsight.ActorUkraine, false},
+	"окупант*": {farsight.ActorRussia, false}, "оккупант*": {farsight.ActorRussia, false}, "росіян*": {farsight.ActorRussia, false}, "ворог*": {farsight.ActorRussia, false},
+	"рашист*": {farsight.ActorRussia, false}, "загарбник*": {farsight.ActorRussia, false}, "агресор*": {farsight.ActorRussia, false}, "вс рф": {farsight.ActorRussia, false},
+	"зс рф": {farsight.ActorRussia, false}, "вооружённ* сил* российской федерации": {farsight.ActorRussia, false},
+	"вооруженн* сил* российской федерации": {farsight.ActorRussia, false}, "збройн* сил* рф": {farsight.ActorRussia, false},
+	"вооружённ* сил* россии": {farsight.ActorRussia, false}, "вооруженн* сил* россии": {farsight.ActorRussia, false},
+	"вс россии": {farsight.ActorRussia, false}, "збройн* сил* росії": {farsight.ActorRussia, false}, "армі* рф": {farsight.ActorRussia, false}, "арми* рф": {farsight.ActorRussia, false}, "російськ* військ*": {farsight.ActorRussia, false},
+	"российск* войск*": {farsight.ActorRussia, false}, "российск* военн*": {farsight.ActorRussia, false}, "російськ* армі*": {farsight.ActorRussia, false},
+	"российск* арми*": {farsight.ActorRussia, false}, "російськ* дрон*": {farsight.ActorRussia, true}, "российск* дрон*": {farsight.ActorRussia, true},
+	"російськ* ракет*": {farsight.ActorRussia, true}, "российск* ракет*": {farsight.ActorRussia, true}, "російськ* сил*": {farsight.ActorRussia, false},
+	"российск* сил*": {farsight.ActorRussia, false}, "російськ* авіаці*": {farsight.ActorRussia, true}, "российск* авиаци*": {farsight.ActorRussia, true},
+	"ворож* авіаці*": {farsight.ActorRussia, true}, "ворож* дрон*": {farsight.ActorRussia, true}, "ворож* безпілотник*": {farsight.ActorRussia, true},
+	"росія": {farsight.ActorRussia, false}, "россия": {farsight.ActorRussia, false}, "рф": {farsight.ActorRussia, false}, "москва": {farsight.ActorRussia, false},
 })
+
+// cyrAgencies are services that report strikes; named after an attack
+// they are its source, not its target.
+var cyrAgencies = map[string]bool{"гур": true, "сбу": true, "ссо": true, "вмс": true, "сбс": true}
 
 // cyrActorVotes scores the sides a Ukrainian or Russian sentence names as
 // attackers, as actorVotes does for English: a side followed by an attack
 // ("ЗСУ знищили", "окупанти обстріляли") is the attacker; a side named
 // after the attack ("удар по російських позиціях") is the target's.
-func cyrActorVotes(d *doc, s sentence, votes, inferred map[farsight.Actor]float64) {
+func cyrActorVotes(d *doc, s sentence, si *sentInfo, votes, inferred map[farsight.Actor]float64) {
 	for i := s.first; i < s.last; i++ {
 		if !d.tokens[i].cyrillic {
 			continue
 		}
-		side, n := cyrSides.match(d, i, s.last)
+		// The speaker ("ВМС ЗСУ", "джерела в українських силах безпеки")
+		// says what happened; it is no side of the attack.
+		if si.hasSpeaker && d.tokens[i].start >= si.speaker.start && d.tokens[i].end <= si.speaker.end {
+			continue
+		}
+		cs, n := cyrSides.match(d, i, s.last)
 		if n == 0 {
 			continue
 		}
+		side := cs.actor
+		after := cyrAttackWithin(d, i+n, min(s.last, i+n+5))
 		switch {
-		case cyrAttackWithin(d, i+n, min(s.last, i+n+5)):
+		case cs.weapon:
 			votes[side] += 2
-		case cyrAttackWithin(d, s.first, i):
+		case cyrSpeakerHead[cyrStem(d.tokens[max(i-1, 0)].key)] && i > s.first:
+			// "Міноборони РФ заявило": the speaker's country.
+		case after == cueIntercept:
+			// "ППО РФ збили": the side that intercepts is the target's.
+			inferred[other(side)] += 2
+		case after != 0:
+			votes[side] += 2
+		case cyrAgencies[d.word(i)]:
+			// "повідомили джерела в ГУР": a service named after the
+			// attack is a source, not a target.
+		case cyrAttackWithin(d, s.first, i) != 0:
 			inferred[other(side)]++
 		default:
 			votes[side] += 0.5
@@ -54,9 +90,16 @@ func cyrActorVotes(d *doc, s sentence, votes, inferred map[farsight.Actor]float6
 	}
 }
 
-// cyrAttackWithin reports whether an attack, weapon use, interception or
-// outcome word occurs in tokens [from, to).
-func cyrAttackWithin(d *doc, from, to int) bool {
+// cyrSpeakerHead are the stems of offices whose country follows them:
+// "Міноборони РФ", "МЗС України", "посольство России".
+var cyrSpeakerHead = map[string]bool{
+	"міноборон": true, "минобороны": true, "минобор": true, "мо": true, "міністерств": true, "министерств": true, "мзс": true, "мид": true,
+	"посольств": true, "уряд": true, "правительств": true, "президент": true, "генштаб": true, "влад": true, "власт": true,
+}
+
+// cyrAttackWithin returns the kind of the first attack, eventive weapon,
+// interception or outcome word in tokens [from, to), or 0.
+func cyrAttackWithin(d *doc, from, to int) cueKind {
 	for k := from; k < to; k++ {
 		c, n := cues.match(d, k, to)
 		if n == 0 {
@@ -64,12 +107,12 @@ func cyrAttackWithin(d *doc, from, to int) bool {
 		}
 		switch c.kind {
 		case cueAttack, cueOutcome:
-			return true
+			return c.kind
 		case cueWeapon, cueIntercept:
 			if c.eventive {
-				return true
+				return c.kind
 			}
 		}
 	}
-	return false
+	return 0
 }

@@ -16,6 +16,7 @@ type sentInfo struct {
 	s   sentence
 
 	typ       farsight.EventType // the most specific weapon or kind named
+	weapon    farsight.EventType // the most specific weapon named, even when intercepted
 	strength  float64            // how surely the sentence reports an event
 	triggerAt int                // first trigger token
 	outcome   string
@@ -139,6 +140,9 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 			if typeRank(c.typ) > typeRank(si.typ) {
 				si.typ = c.typ
 			}
+			if typeRank(c.typ) > typeRank(si.weapon) {
+				si.weapon = c.typ
+			}
 			if c.actor != "" {
 				si.actor = c.actor
 			}
@@ -164,6 +168,11 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 			si.outcome = c.outcome
 		}
 		i += n - 1
+	}
+	// "знищено 74 з 75 шахедів", "destroyed 14 missiles": weapons as the
+	// object of destruction were shot down.
+	if si.outcome == "destroyed" && destroyedWeapons(d, s) {
+		si.intercept = true
 	}
 	// "Air defences destroyed 14 missiles": air defence with an outcome is
 	// an interception; air defence alone ("allies pledged air defence
@@ -226,8 +235,33 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 	si.footage = has(footageCues, d, s) || strings.Contains(d.text[s.start:s.end], "pic.twitter.com")
 	si.denial = si.hasSpeaker && si.stance == farsight.StanceDenies
 	actorVotes(d, s, si.votes, si.inferred)
+	cyrActorVotes(d, s, si, si.votes, si.inferred)
 	si.targets = findTargets(d, s)
 }
+
+// destroyedWeapons reports whether a sentence destroys weapons: a
+// destruction word followed by a weapon, with only counts between
+// ("знищено 74 з 75 шахедів", "уничтожены 41 БпЛА").
+func destroyedWeapons(d *doc, s sentence) bool {
+	for i := s.first; i < s.last; i++ {
+		c, n := cues.match(d, i, s.last)
+		if n == 0 || c.outcome != "destroyed" {
+			continue
+		}
+		for k := i + n; k < s.last && k < i+n+5; k++ {
+			if w, m := cues.match(d, k, s.last); m > 0 && w.kind == cueWeapon && !w.eventive {
+				return true
+			}
+			if d.tokens[k].kind != tokNumber && !countLinks[d.word(k)] {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// countLinks join the counts before a weapon: "74 з 75", "all 20 of".
+var countLinks = map[string]bool{"з": true, "із": true, "из": true, "of": true, "all": true, "усі": true, "все": true, "ще": true, "еще": true, "ещё": true}
 
 // debrisCues attribute damage to an interception's debris.
 var debrisCues = newLexicon(merge(cyrDebrisEntries, map[string]bool{
@@ -381,6 +415,20 @@ func findTargets(d *doc, s sentence) []farsight.Target {
 		}
 		// A name right after: "the frigate Admiral Makarov".
 		j := i + n
+		if d.tokens[i].cyrillic {
+			// Ukrainian and Russian write ships' names in quotes, after
+			// the ship's noun and its formation: "ракетні кораблі
+			// Каспійської флотилії «Татарстан» і «Дагестан»".
+			if cat == "naval_vessel" {
+				names := quotedNames(d, j, s.last)
+				for _, nm := range names {
+					out = append(out, farsight.Target{Category: cat, Name: d.text[nm.Start:nm.End], Count: 1, Span: nm})
+				}
+			}
+			out = append(out, t)
+			i = j - 1
+			continue
+		}
 		if j < s.last && d.tokens[j].upper && d.tokens[j].kind == tokWord && cat == "naval_vessel" {
 			k := j
 			for k < s.last && d.tokens[k].upper && d.tokens[k].kind == tokWord && k-j < 3 {
@@ -419,6 +467,16 @@ func findTargets(d *doc, s sentence) []farsight.Target {
 			j = k
 		}
 	}
+	// "Каспійської флотилії", "Черноморского флота": named formations.
+	for i := s.first + 1; i < s.last; i++ {
+		if st := d.stemOf(i); (st == "флот" || strings.HasPrefix(st, "флотил")) && d.tokens[i-1].upper && d.tokens[i-1].cyrillic {
+			out = slices.DeleteFunc(out, func(t farsight.Target) bool {
+				return t.Span.Start <= d.tokens[i].start && d.tokens[i].end <= t.Span.End && t.Name == "" ||
+					t.Span.Start == d.tokens[i-1].start && t.Name == ""
+			})
+			out = append(out, farsight.Target{Category: "naval_vessel", Name: d.text[d.tokens[i-1].start:d.tokens[i].end], Span: farsight.Span{Start: d.tokens[i-1].start, End: d.tokens[i].end}})
+		}
+	}
 	// "Caspian Flotilla", "Black Sea Fleet": named formations.
 	for i := s.first; i < s.last; i++ {
 		if (d.word(i) == "flotilla" || d.word(i) == "fleet") && i > s.first && d.tokens[i].upper {
@@ -432,6 +490,32 @@ func findTargets(d *doc, s sentence) []farsight.Target {
 				})
 				out = append(out, farsight.Target{Category: "naval_vessel", Name: d.text[d.tokens[k].start:d.tokens[i].end], Span: farsight.Span{Start: d.tokens[k].start, End: d.tokens[i].end}})
 			}
+		}
+	}
+	return out
+}
+
+// quotedNames reads the quoted names that follow token j within a few
+// words: «Татарстан» і «Дагестан», "Адмірал Макаров".
+func quotedNames(d *doc, j, end int) []farsight.Span {
+	var out []farsight.Span
+	k := j
+	for k < end && k < j+5 && !quoteMarks[d.tokens[k].text] && (d.tokens[k].kind == tokWord || d.tokens[k].text == "—" || d.tokens[k].text == "–" || d.tokens[k].text == "-" || d.tokens[k].text == ":") {
+		k++
+	}
+	for k < end && quoteMarks[d.tokens[k].text] {
+		first := k + 1
+		last := first
+		for last < end && last < first+4 && d.tokens[last].kind == tokWord {
+			last++
+		}
+		if last == first || last >= end || !quoteMarks[d.tokens[last].text] || !d.tokens[first].upper {
+			break
+		}
+		out = append(out, farsight.Span{Start: d.tokens[first].start, End: d.tokens[last-1].end})
+		k = last + 1
+		if k < end && (d.word(k) == "і" || d.word(k) == "й" || d.word(k) == "та" || d.word(k) == "и" || d.word(k) == ",") {
+			k++
 		}
 	}
 	return out
@@ -877,6 +961,16 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 	}
 	if e.Type == "" {
 		e.Type = farsight.ExplosionUnknown
+	}
+	// "Air defences intercepted a drone" and "ships were damaged in the
+	// attack": an attack with that weapon that struck, one side says.
+	if e.Type == farsight.Interception && struck {
+		for _, si := range all {
+			if si.weapon != "" && si.weapon != farsight.Interception && typeRank(si.weapon) > typeRank(farsight.ExplosionUnknown) {
+				e.Type = si.weapon
+				break
+			}
+		}
 	}
 	// Everything was shot down and nothing is said to have been hit: the
 	// event is an interception, whatever the weapons were.

@@ -124,7 +124,15 @@ func findSpeaker(d *doc, s sentence) (speaker, farsight.Stance, bool) {
 		if sp, ok := speakerBefore(d, s.first, i); ok {
 			return sp, stance, true
 		}
-		if sp, ok := speakerPhrase(d, i+1, s.last); ok {
+		// "повідомили «Українській правді» джерела в ГУР": the outlet told
+		// comes first, in quotes.
+		j := i + 1
+		if j < s.last && quoteMarks[d.tokens[j].text] {
+			if k := closingQuote(d, j+1, s.last); k > 0 {
+				j = k + 1
+			}
+		}
+		if sp, ok := speakerPhrase(d, j, s.last); ok {
 			return sp, stance, true
 		}
 	}
@@ -149,11 +157,18 @@ func speakerPhrase(d *doc, i, end int) (speaker, bool) {
 	if i >= end {
 		return speaker{}, false
 	}
-	if d.word(i) == "the" && i+1 < end {
+	if (d.word(i) == "the" || d.tokens[i].cyrillic && (d.word(i) == "в" || d.word(i) == "у" || d.word(i) == "во")) && i+1 < end {
 		i++
 	}
 	if kind, n := speakerKinds.match(d, i, end); n > 0 {
 		j := i + n
+		// "джерела в ГУР", "источники в Минобороны": the body the
+		// sources are in says what kind they are.
+		if kind == farsight.SourceUnknown && j+1 < end && (d.word(j) == "в" || d.word(j) == "у" || d.word(j) == "з" || d.word(j) == "из") {
+			if k2, n2 := speakerKinds.match(d, j+1, end); n2 > 0 && k2 != farsight.SourceUnknown {
+				kind, j = k2, j+1+n2
+			}
+		}
 		// "Ukrainian intelligence sources", "Russia's Defense Ministry"
 		for j < end && (d.word(j) == "sources" || d.word(j) == "source" || d.word(j) == "agency") {
 			j++
@@ -216,6 +231,17 @@ func lastWordEnd(d *doc, s sentence) int {
 		}
 	}
 	return s.end
+}
+
+// closingQuote returns the index of the first quote mark in [from, end)
+// within six tokens, or -1.
+func closingQuote(d *doc, from, end int) int {
+	for k := from; k < end && k < from+6; k++ {
+		if quoteMarks[d.tokens[k].text] {
+			return k
+		}
+	}
+	return -1
 }
 
 func indexText(d *doc, from, end int, text string) int {

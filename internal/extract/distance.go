@@ -22,7 +22,12 @@ var distanceUnits = map[string]string{
 	"km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km", "kms": "km",
 	"miles": "mi", "mile": "mi", "mi": "mi",
 	"км": "km", "кілометрів": "km", "кілометри": "km", "километров": "km", "километра": "km", "кілометра": "km",
+	"кілометрах": "km", "километрах": "km", "кілометр": "km", "километр": "km", "миль": "mi", "милях": "mi", "милі": "mi", "мили": "mi",
 }
+
+// cyrDistanceLinks stand between a qualifier and its number: "майже за
+// 1500 км", "более чем в 1000 километрах".
+var cyrDistanceLinks = map[string]bool{"за": true, "в": true, "у": true, "на": true, "чем": true, "ніж": true}
 
 // qualifiers before a number.
 var distanceQualifiers = newLexicon(map[string]string{
@@ -31,6 +36,7 @@ var distanceQualifiers = newLexicon(map[string]string{
 	"over": "over", "more than": "over", "above": "over", "at least": "over", "beyond": "over", "upwards of": "over",
 	"up to": "up to", "less than": "up to", "under": "up to", "as far as": "up to", "within": "up to",
 	"понад": "over", "більше": "over", "більш ніж": "over", "свыше": "over", "более": "over", "больше": "over",
+	"більше ніж": "over", "более чем": "over", "больше чем": "over", "понад ніж": "over",
 	"майже": "nearly", "почти": "nearly", "близько": "about", "около": "about", "приблизно": "about", "примерно": "about",
 	"до": "up to",
 })
@@ -42,6 +48,7 @@ var distanceReferences = newLexicon(map[string]string{
 	"frontlines": "frontline", "contact line": "frontline", "line of contact": "frontline", "battlefield": "frontline",
 	"кордону": "border", "кордон": "border", "границы": "border", "границ": "border", "границей": "border",
 	"лінії фронту": "frontline", "фронту": "frontline", "линии фронта": "frontline", "фронта": "frontline",
+	"лінії зіткнення": "frontline", "линии соприкосновения": "frontline", "кордонів": "border", "границ россии": "border",
 })
 
 // findDistances finds quoted distances in d.
@@ -74,6 +81,10 @@ func distanceAt(d *doc, i int, s sentence) (quotedDistance, bool) {
 	if v, n := distanceQualifiers.match(d, j, s.last); n > 0 {
 		q.qualifier = v
 		j += n
+		// "майже за 1500 км", "более чем в 1000 километрах".
+		for k := 0; k < 2 && j < s.last && cyrDistanceLinks[d.word(j)]; k++ {
+			j++
+		}
 	}
 	if j >= s.last || d.tokens[j].kind != tokNumber {
 		return q, false

@@ -114,6 +114,13 @@ var cyrCueEntries = map[string]cue{
 	"загорання": {kind: cueOutcome, outcome: "fire"}, "возгоран*": {kind: cueOutcome, outcome: "fire"}, "горить": {kind: cueOutcome, outcome: "fire"},
 	"горит": {kind: cueOutcome, outcome: "fire"}, "без руйнувань": {kind: cueOutcome, outcome: "no_damage"},
 	"без разрушений": {kind: cueOutcome, outcome: "no_damage"}, "без пошкоджень": {kind: cueOutcome, outcome: "no_damage"},
+	"разрушений нет": {kind: cueOutcome, outcome: "no_damage"}, "повреждений нет": {kind: cueOutcome, outcome: "no_damage"},
+	"руйнувань немає": {kind: cueOutcome, outcome: "no_damage"}, "пошкоджень немає": {kind: cueOutcome, outcome: "no_damage"},
+	"разрушений не": {kind: cueOutcome, outcome: "no_damage"}, "не пострадал*": {kind: cueOutcome, outcome: "no_damage"},
+	"не постраждал*": {kind: cueOutcome, outcome: "no_damage"}, "не пошкоджен*": {kind: cueOutcome, outcome: "no_damage"},
+	"не поврежден*":      {kind: cueOutcome, outcome: "no_damage"},
+	"високоточн* зброє*": weaponCue(farsight.MissileStrike), "высокоточн* оружи*": weaponCue(farsight.MissileStrike),
+	"крилат* ракет*": weaponCue(farsight.MissileStrike), "крылат* ракет*": weaponCue(farsight.MissileStrike),
 	// violence without a weapon named
 	"загинул*": {kind: cueViolence}, "загинув": {kind: cueViolence}, "загибл*": {kind: cueViolence}, "загибел*": {kind: cueViolence},
 	"погиб*": {kind: cueViolence}, "поранен*": {kind: cueViolence}, "ранен*": {kind: cueViolence}, "постраждал*": {kind: cueViolence},
@@ -176,12 +183,12 @@ var cyrSpeakerEntries = map[string]farsight.SourceKind{
 	"аксенов*": farsight.SourceRUOfficial, "развожаев*": farsight.SourceRUOfficial, "пушилін*": farsight.SourceRUOfficial,
 	"пушилин*": farsight.SourceRUOfficial, "сальдо": farsight.SourceRUOfficial, "балицьк*": farsight.SourceRUOfficial,
 	"балицк*": farsight.SourceRUOfficial, "росіян*": farsight.SourceRUOfficial,
-	"губернатор*": farsight.SourceUnknown, "мер*": farsight.SourceUnknown, "міськ* голов*": farsight.SourceUnknown,
+	"губернатор*": farsight.SourceUnknown, "мер": farsight.SourceUnknown, "мера": farsight.SourceUnknown, "мэр": farsight.SourceUnknown, "мэра": farsight.SourceUnknown, "міськ* голов*": farsight.SourceUnknown,
 	"тасс": farsight.SourceMedia, "риа новости": farsight.SourceMedia, "риа": farsight.SourceMedia, "интерфакс": farsight.SourceMedia,
 	"укрінформ*": farsight.SourceMedia, "суспільн*": farsight.SourceMedia, "українськ* правд*": farsight.SourceMedia,
 	"громадськ*": farsight.SourceMedia, "рбк": farsight.SourceMedia, "змі": farsight.SourceMedia, "сми": farsight.SourceMedia,
 	"росзмі": farsight.SourceMedia, "медіа": farsight.SourceMedia, "медиа": farsight.SourceMedia, "телеграм-канал*": farsight.SourceMedia,
-	"джерел*": farsight.SourceUnknown, "источник*": farsight.SourceUnknown, "очевидц*": farsight.SourceUnknown,
+	"джерел*": farsight.SourceUnknown, "источник*": farsight.SourceUnknown, "влад*": farsight.SourceUnknown, "власт*": farsight.SourceUnknown, "очевидц*": farsight.SourceUnknown,
 	"місцев* жител*": farsight.SourceUnknown, "местн* жител*": farsight.SourceUnknown, "мешканц*": farsight.SourceUnknown,
 }
 
@@ -201,6 +208,14 @@ var cyrSaidVerbs = map[string]farsight.Stance{
 	"заперечив": farsight.StanceDenies, "заперечили": farsight.StanceDenies, "заперечує": farsight.StanceDenies, "спростував": farsight.StanceDenies,
 	"спростували": farsight.StanceDenies, "спростовує": farsight.StanceDenies, "опроверг": farsight.StanceDenies, "опровергли": farsight.StanceDenies,
 	"отрицает": farsight.StanceDenies, "опровергает": farsight.StanceDenies,
+	"заявило": farsight.StanceAsserts, "повідомило": farsight.StanceAsserts, "сообщило": farsight.StanceAsserts,
+	"стверджує": farsight.StanceAsserts, "стверджують": farsight.StanceAsserts, "утверждает": farsight.StanceAsserts,
+	"утверждают": farsight.StanceAsserts, "пишуть": farsight.StanceAsserts, "пишут": farsight.StanceAsserts,
+	"повідомляли": farsight.StanceAsserts, "сообщалось": farsight.StanceAsserts, "повідомлялося": farsight.StanceAsserts,
+	"заявляют": farsight.StanceAsserts, "заявляють": farsight.StanceAsserts, "наголосив": farsight.StanceAsserts,
+	"уточнив": farsight.StanceAsserts, "уточнил": farsight.StanceAsserts, "додав": farsight.StanceAsserts, "добавил": farsight.StanceAsserts,
+	"підтвердило": farsight.StanceConfirms, "подтвердило": farsight.StanceConfirms, "визнали": farsight.StanceConfirms,
+	"заперечило": farsight.StanceDenies, "опровергло": farsight.StanceDenies, "спростувало": farsight.StanceDenies,
 }
 
 var cyrUnverifiedEntries = map[string]bool{
@@ -221,7 +236,8 @@ var cyrBackgroundEntries = map[string]bool{
 	"з початку повномасштабн*": true, "с начала сво": true, "з початку війни": true, "с начала войны": true,
 	"раніше": true, "ранее": true, "неодноразово": true, "неоднократно": true, "регулярно": true, "щодня": true,
 	"ежедневно": true, "кожної ночі": true, "каждую ночь": true, "систематично": true, "нагадаємо": true, "напомним": true,
-	"нагадаємо,": true, "експерт*": true, "эксперт*": true, "аналітик*": true, "аналитик*": true,
+	"нагадаємо,": true, "пишуть аналітики": true, "пишут аналитики": true, "на думку експертів": true, "по мнению экспертов": true,
+	"за різними оцінками": true, "по разным оценкам": true, "за оцінками": true, "по оценкам": true,
 }
 
 var cyrNewEventEntries = map[string]bool{
@@ -229,9 +245,15 @@ var cyrNewEventEntries = map[string]bool{
 	"одновременно": true, "тим часом": true, "тем временем": true,
 }
 
+// cyrSummaryEntries are daily-summary phrases: a report on the day before
+// publication ("за минулу добу", "за прошедшие сутки").
 var cyrSummaryEntries = map[string]bool{
 	"за добу": true, "за минулу добу": true, "протягом доби": true, "за сутки": true, "за прошедшие сутки": true,
-	"в течение суток": true, "за минувшие сутки": true, "за останню добу": true,
+	"в течение суток": true, "за минувшие сутки": true, "за останню добу": true, "протягом минулої доби": true,
+	"упродовж доби": true, "впродовж доби": true, "упродовж минулої доби": true, "впродовж минулої доби": true,
+	"за останні 24 години": true, "за минулі 24 години": true, "за последние сутки": true, "за прошлые сутки": true,
+	"за истекшие сутки": true, "в течение прошедших суток": true, "за последние 24 часа": true, "за прошедшие 24 часа": true,
+	"минулої доби": true, "за минувшие 24 часа": true,
 }
 
 var cyrDebrisEntries = map[string]bool{"уламк*": true, "обломк*": true, "осколк*": true}
@@ -262,10 +284,15 @@ var cyrWeekdays = map[string]int{
 	"среды": 3, "четверг": 4, "пятница": 5, "пятницу": 5, "пятницы": 5, "суббота": 6, "субботу": 6, "субботы": 6,
 }
 
-// cyrRelativeDays date an event relative to publication.
+// cyrRelativeDays date an event relative to publication, in days: the
+// night before publication ("вночі", "минулої ночі", "прошлой ночью") is
+// dated by the publication day, as the English "overnight" and "last night".
 var cyrRelativeDays = map[string]int{
 	"вчора": -1, "вчера": -1, "позавчора": -2, "позавчера": -2, "сьогодні": 0, "сегодня": 0, "вночі": 0, "уночі": 0,
-	"ночью": 0, "зранку": 0, "вранці": 0, "утром": 0, "сьогодні-вночі": 0,
+	"ночью": 0, "зранку": 0, "вранці": 0, "уранці": 0, "утром": 0, "ввечері": 0, "увечері": 0, "вечером": 0,
+	"минулої ночі": 0, "цієї ночі": 0, "сьогодні вночі": 0, "прошлой ночью": 0, "этой ночью": 0, "прошедшей ночью": 0,
+	"сегодня ночью": 0, "цього ранку": 0, "этим утром": 0, "сегодня утром": 0, "за ніч": 0, "за ночь": 0,
+	"минувшей ночью": 0,
 }
 
 // merge returns a map with the entries of all the maps.

@@ -155,6 +155,14 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 				return nil
 			}
 		}
+		// "Силами оборони", "Збройних Сил України", "Міноборони РФ": a
+		// side's or a speaker's name of several words is no place.
+		if _, n := cyrSides.match(d, i, s.last); n >= 2 {
+			return nil
+		}
+		if _, n := speakerKinds.match(d, i, s.last); n >= 2 {
+			return nil
+		}
 		if m := x.cyrAdjectiveAt(d, i, s); m != nil {
 			m.start, m.end = d.tokens[m.first].start, d.tokens[m.last-1].end
 			m.suffixEnd = m.end
@@ -239,7 +247,7 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 	x.classify(d, best, s)
 	best.context = best.context || ctxBefore
 	if t.cyrillic {
-		if best.commonWord && !acceptCyrCommon(d, best, s) {
+		if best.commonWord && !x.acceptCyrCommon(d, best, s) {
 			return nil
 		}
 		if best.stemmed && best.hint == hintNone && !governed(d, best.first, s) {
@@ -580,6 +588,10 @@ func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
 		a, b := ms[i-1], ms[i]
 		between := b.first - a.last
 		switch {
+		case between == 0 && d.tokens[b.first].cyrillic && (b.hint == hintRaion || b.hint == hintRegion) && a.onlySettlements():
+			// "Покровське Синельниківського району", "в Алчевську
+			// Луганської області": the genitive qualifies the name.
+			a.qualifier = b
 		case between == 1 && d.word(a.last) == "," && (b.hint == hintRaion || b.hint == hintRegion) && a.onlySettlements():
 			// "Novoselivka, Izium district", "Havrylivka, Kherson region".
 			a.qualifier = b

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,7 +15,7 @@ import (
 
 // cyrRegionStems are the stems of the words for a region (область, край,
 // республіка, округ) in every case.
-var cyrRegionStems = map[string]bool{"област": true, "обл": true, "кра": true, "республік": true, "республик": true, "округ": true,
+var cyrRegionStems = map[string]bool{"област": true, "область": true, "обл": true, "кра": true, "республік": true, "республик": true, "округ": true,
 	// ОВА, ОДА: the oblast's military or state administration.
 	"ова": true, "ода": true}
 
@@ -34,11 +35,19 @@ var cyrSettlementWords = map[string]bool{
 	"містечко": true, "містечку": true, "селу": true, "городу": true, "місту": true,
 }
 
-// cyrAirbaseStems and cyrPortStems name the kind of a site next to its name.
-var (
-	cyrAirbaseStems = map[string]bool{"аеродром": true, "аэродром": true, "авіабаз": true, "авиабаз": true, "аеропорт": true, "аэропорт": true}
-	cyrPortStems    = map[string]bool{"порт": true, "бухт": true, "гаван": true}
-)
+// cyrPortStems name a port next to its name (airbases: isAirbaseWord).
+var cyrPortStems = map[string]bool{"порт": true, "бухт": true, "гаван": true}
+
+// isAirbaseWord reports whether a lower-case word is a form of аеродром,
+// авіабаза or аеропорт.
+func isAirbaseWord(w string) bool {
+	for _, p := range []string{"аеродром", "аэродром", "авіабаз", "авиабаз", "аеропорт", "аэропорт", "летовищ"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // cyrInstitutionStems after a name make it a modifier or an actor:
 // "Бєлгородський губернатор", "київська влада".
@@ -95,9 +104,13 @@ func adjectiveBases(stem string) []string {
 			}
 			switch {
 			case strings.HasSuffix(b, "ів"):
-				// Харківський from Харків; Russian Харьковский from Харьков.
+				// Харківський from Харків; Синельниківський from
+				// Синельникове.
+				out = append(out, strings.TrimSuffix(b, "ів")+"ове", strings.TrimSuffix(b, "ів")+"ово")
 			case strings.HasSuffix(b, "ов"):
-				out = append(out, strings.TrimSuffix(b, "ов")+"ів")
+				// Russian Харьковский from Харьков; Синельниковский from
+				// Синельниково.
+				out = append(out, strings.TrimSuffix(b, "ов")+"ів", b+"о", b+"е")
 			}
 			break
 		}
@@ -133,6 +146,10 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 		st := d.stemOf(j)
 		switch {
 		case cyrRegionStems[st]:
+			// "Львівської ОВА", "Харківської обл.": the oblast.
+			if st == "ова" || st == "ода" || st == "обл" || st == "область" {
+				st = "област"
+			}
 			var cands []*farsight.Place
 			for _, p := range x.stemCandidates([]string{stem + " " + st}) {
 				if p.Kind == farsight.PlaceRegion {
@@ -170,7 +187,21 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 				m.last = j + 1
 			}
 			return m
-		case j <= i+3 && (cyrAirbaseStems[st] || cyrPortStems[st] || cyrSiteStems[st] || isTargetAt(d, j)):
+		case j == i+1 && (st == "флот" || strings.HasPrefix(st, "флотил")):
+			// "Чорноморського флоту", "Каспийской флотилии": a formation's
+			// name, not its town.
+			return &mention{first: first, last: j + 1, key: t.key, context: true}
+		case j <= i+3 && isAirbaseWord(w.lower):
+			// "Липецькому аеродрому": the town's airbase.
+			var cands []*farsight.Place
+			for _, b := range adjectiveBases(stem) {
+				cands = append(cands, x.g.LookupKey(b)...)
+			}
+			if len(cands) == 0 {
+				return nil
+			}
+			return &mention{first: first, last: i + 1, key: t.key, cands: cands, hint: hintAirbase}
+		case j <= i+3 && (cyrPortStems[st] || cyrSiteStems[st] || isTargetAt(d, j)):
 			// "Одеський порт", "Липецькому аеродрому", "Шебелинському
 			// НПЗ": a site named after its town.
 			var cands []*farsight.Place
@@ -241,7 +272,7 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 		m.hint, m.suffixEnd = hintRaion, d.tokens[m.last].end
 	case cyrSectorStems[next]:
 		m.hint = hintSettlement
-	case cyrAirbaseStems[next] || cyrAirbaseStems[d.stemOf(m.first-1)] && m.first > s.first:
+	case m.last < s.last && isAirbaseWord(d.word(m.last)):
 		m.hint = hintAirbase
 	case cyrSettlementWords[prev]:
 		m.hint = hintSettlement
@@ -251,11 +282,37 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 	if m.last < s.last && d.tokens[m.last].kind == tokWord && !d.tokens[m.last].upper && cyrInstitutionStems[next] {
 		m.context = true
 	}
+	// "Дмитрий Песков", "Сергій Попко": a given name starts a person's name.
+	if firstNames[d.word(m.first)] && m.last < s.last && d.tokens[m.last].upper && d.tokens[m.last].kind == tokWord ||
+		m.first > s.first && firstNames[d.word(m.first-1)] && d.tokens[m.first-1].upper {
+		m.context = true
+	}
+	// "в порту тимчасово окупованого Бердянська", "на аеродромі поблизу
+	// Саків": the site's word a few words before.
+	if m.hint == hintNone {
+		for k := m.first - 1; k >= s.first && k >= m.first-4; k-- {
+			w := d.tokens[k]
+			if w.kind != tokWord {
+				break
+			}
+			if isAirbaseWord(w.lower) {
+				m.hint = hintAirbase
+				break
+			}
+			if cyrPortStems[d.stemOf(k)] {
+				m.hint = hintPort
+				break
+			}
+			if w.upper {
+				break
+			}
+		}
+	}
 	// A quoted name after a thing's noun names the thing: ЗРК «Тор»,
 	// нафтопровід «Дружба», корабель «Минск»; after an airfield or port
 	// word it names the site (аеродром «Саки»).
 	if m.first-2 >= s.first && quoteMarks[d.tokens[m.first-1].text] && m.last < s.last && quoteMarks[d.tokens[m.last].text] && m.hint == hintNone {
-		if !cyrAirbaseStems[d.stemOf(m.first-2)] && !cyrPortStems[d.stemOf(m.first-2)] {
+		if !isAirbaseWord(d.word(m.first-2)) && !cyrPortStems[d.stemOf(m.first-2)] {
 			m.context = true
 		} else {
 			m.hint = hintAirbase
@@ -295,9 +352,12 @@ func (x *Extractor) cyrCommon(d *doc, m *mention) bool {
 // acceptCyrCommon decides whether a Cyrillic common word is a place name
 // here: a city's name (50,000 people or more) always; otherwise only
 // mid-sentence after a locative preposition, or with a kind word beside it.
-func acceptCyrCommon(d *doc, m *mention, s sentence) bool {
+func (x *Extractor) acceptCyrCommon(d *doc, m *mention, s sentence) bool {
+	exact := x.g.LookupKey(m.key)
 	for _, p := range m.cands {
-		if p.Population >= 50000 {
+		// A city's name: an administrative centre of 50,000 people or more
+		// (by any reading), or any such place named exactly.
+		if p.Population >= 50000 && (slices.Contains(exact, p) || p.FeatureCode == "PPLA" || p.FeatureCode == "PPLC" || p.FeatureCode == "PPLA2") {
 			return true
 		}
 	}
