@@ -79,3 +79,26 @@ func isCyrillicKey(k string) bool {
 	}
 	return false
 }
+
+// cyrLooseKey folds the vowels that Ukrainian and Russian spellings of one
+// name differ in (Антонівка, Антоновка; Миколаївка, Николаевка: і/о/е/и/ы/ї/є),
+// drops the soft sign and folds г/х and ґ, so that a Russian text meets a
+// Ukrainian village. It is a fallback after the exact and stemmed keys.
+func cyrLooseKey(stem string) string {
+	var b strings.Builder
+	b.Grow(len(stem))
+	for _, r := range stem {
+		switch r {
+		case 'і', 'ї', 'о', 'е', 'є', 'и', 'ы', 'ё', 'э':
+			b.WriteRune('*')
+		case 'ь', '\'', 'ʼ', 'ъ':
+		case 'ґ', 'х':
+			b.WriteRune('г')
+		case 'й':
+			b.WriteRune('*')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

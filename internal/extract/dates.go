@@ -142,7 +142,11 @@ func dateAt(d *doc, i, end int, pub time.Time) (dateMention, bool) {
 			j++
 		}
 		month, mn := d.monthAt(j)
-		if mn == 0 || j+mn > end {
+		if mn == 0 {
+			// 6 листопада, 12 ноября 2025 г.
+			return cyrDayAt(d, i, j, end, day, day2, pub)
+		}
+		if j+mn > end {
 			return dateMention{}, false
 		}
 		j += mn
@@ -152,6 +156,9 @@ func dateAt(d *doc, i, end int, pub time.Time) (dateMention, bool) {
 		}
 		return resolveDay(i, j, year, month, day, day2, nightBefore(d, i), pub)
 	case tokWord:
+		if t.cyrillic {
+			return cyrDateAt(d, i, end, pub)
+		}
 		w := t.lower
 		// November 6[, 2024]; Nov. 6th; November 5-6
 		if month, mn := d.monthAt(i); mn > 0 {
@@ -217,13 +224,14 @@ func nightBefore(d *doc, i int) bool {
 	return d.is(i-2, "night", "of") || d.is(i-3, "night", "of", "the") || d.word(i-1) == "overnight"
 }
 
-// summaryPhrases are daily-summary phrases: "in a day", "over the past day".
-var summaryPhrases = newLexicon(map[string]bool{
+// summaryPhrases are daily-summary phrases: "in a day", "over the past day",
+// "за добу", "за сутки".
+var summaryPhrases = newLexicon(merge(cyrSummaryEntries, map[string]bool{
 	"over the past day": true, "over the last day": true, "in the past day": true, "in the last day": true,
 	"during the past day": true, "over the past 24 hours": true, "in the past 24 hours": true, "over the last 24 hours": true,
 	"in the last 24 hours": true, "during the day": true, "in a day": true, "per day": true, "past day": true,
 	"in one day": true, "over the day": true,
-})
+}))
 
 // summaryAt returns the length of a daily-summary phrase at token i.
 func summaryAt(d *doc, i int) int {

@@ -63,7 +63,11 @@ func TestFindDates(t *testing.T) {
 }
 
 func FuzzFindDates(f *testing.F) {
-	for _, s := range []string{"Early Wednesday, Nov. 6", "on the night of 5 to 6 November 2024", "2024-11-06", "31.02.2024", "9999-99-99", "Nov. 31st, 1899"} {
+	for _, s := range []string{"Early Wednesday, Nov. 6", "on the night of 5 to 6 November 2024", "2024-11-06", "31.02.2024", "9999-99-99", "Nov. 31st, 1899",
+		// Ukrainian and Russian
+		"у ніч на 6 листопада 2024 року", "в ночь с 31 октября на 1 ноября", "12 ноября 2025 г.", "5-6 листопада", "з 3 по 5 листопада",
+		"6-го ноября", "у листопаді 2024 р.", "в ноябре 2024", "минулої середи ввечері", "в ночь с понедельника на вторник",
+		"у п’ятницю", "вчора о 14:30", "вчера в 14.30", "прошлой ночью", "За минулу добу", "за прошедшие сутки", "31 листопада 1899"} {
 		f.Add(s, int64(1730851200))
 	}
 	f.Fuzz(func(t *testing.T, s string, unix int64) {

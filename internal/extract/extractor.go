@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/farsight-osint/farsight"
 	"github.com/farsight-osint/farsight/internal/gazetteer"
@@ -64,11 +65,16 @@ type Extractor struct {
 	// whole words.
 	stems        map[string][]string
 	stemPrefixes map[string]bool
+	// cyrLoose maps the loose form (cyrLooseKey) of the stems of one-word
+	// Cyrillic names of the theatre's places to their keys.
+	cyrLoose map[string][]string
 	// raions holds a representative point per Ukrainian raion, the mean of
 	// its settlements, keyed by "<admin1 code>/<raion name>".
 	raions map[string]*farsight.Place
 	// front, when set, measures distances to the contact line.
 	front FrontFunc
+	// sites are the gazetteer's ports and airbases.
+	sites []*farsight.Place
 	// capitals holds each admin-1 region's administrative centre (the
 	// GeoNames PPLA of the region, or the national capital in it).
 	capitals map[string]*farsight.Place
@@ -100,10 +106,12 @@ func New(g *gazetteer.Gazetteer, opts ...Option) *Extractor {
 
 		stems:        make(map[string][]string),
 		stemPrefixes: make(map[string]bool),
+		cyrLoose:     make(map[string][]string),
 	}
-	for key := range g.Names() {
+	for key, places := range g.Names() {
 		if isCyrillicKey(key) {
 			x.indexStems(key)
+			x.indexLoose(key, places)
 		}
 		for i := 0; i < len(key); i++ {
 			if key[i] == ' ' {
@@ -118,6 +126,11 @@ func New(g *gazetteer.Gazetteer, opts ...Option) *Extractor {
 	x.commonStems = wordSet(commonStemsCyrFile)
 	x.buildRaions()
 	x.buildCapitals()
+	for p := range g.All() {
+		if p.Kind == farsight.PlacePort || p.Kind == farsight.PlaceAirbase {
+			x.sites = append(x.sites, p)
+		}
+	}
 	for _, o := range opts {
 		o(x)
 	}
@@ -193,6 +206,25 @@ func (x *Extractor) PlaceStem(word string) (string, bool) {
 		return cyrStem(key), true
 	}
 	return "", false
+}
+
+// indexLoose adds the loose form of a one-word Cyrillic name of a place in
+// Ukraine, Russia or Belarus.
+func (x *Extractor) indexLoose(key string, places []*farsight.Place) {
+	if strings.ContainsRune(key, ' ') || utf8.RuneCountInString(key) < 6 {
+		return
+	}
+	theatre := false
+	for _, p := range places {
+		theatre = theatre || looseCountries[p.Country] && p.Kind == farsight.PlaceSettlement
+	}
+	if !theatre {
+		return
+	}
+	lk := cyrLooseKey(cyrStem(key))
+	if !slices.Contains(x.cyrLoose[lk], key) {
+		x.cyrLoose[lk] = append(x.cyrLoose[lk], key)
+	}
 }
 
 // indexStems adds the stemmed forms of a Cyrillic name key.

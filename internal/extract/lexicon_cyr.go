@@ -90,7 +90,8 @@ var cyrCueEntries = map[string]cue{
 	"детонаці*": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "детонаци*": {typ: farsight.ExplosionUnknown, kind: cueExplosion},
 	"бавовн*": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "хлопк*": {typ: farsight.ExplosionUnknown, kind: cueExplosion},
 	// attacks, with no weapon named
-	"атак*": {kind: cueAttack}, "удар*": {kind: cueAttack}, "вдарил*": {kind: cueAttack, outcome: "hit"},
+	"атак*": {kind: cueAttack}, "удар*": {kind: cueAttack}, "скинул*": {kind: cueAttack}, "скинув": {kind: cueAttack},
+	"сбросил*": {kind: cueAttack}, "сбросив": {kind: cueAttack}, "вдарил*": {kind: cueAttack, outcome: "hit"},
 	"вдарив": {kind: cueAttack, outcome: "hit"}, "ударил*": {kind: cueAttack, outcome: "hit"},
 	"влучан*": {kind: cueAttack, outcome: "hit"}, "влучил*": {kind: cueAttack, outcome: "hit"}, "влучив": {kind: cueAttack, outcome: "hit"},
 	"поцілил*": {kind: cueAttack, outcome: "hit"}, "попадан*": {kind: cueAttack, outcome: "hit"}, "попал*": {kind: cueAttack, outcome: "hit"},
@@ -173,6 +174,9 @@ var cyrSpeakerEntries = map[string]farsight.SourceKind{
 	"ова": farsight.SourceUAOfficial, "мва": farsight.SourceUAOfficial, "ода": farsight.SourceUAOfficial,
 	"обласн* військов* адміністраці*": farsight.SourceUAOfficial, "начальник* ова": farsight.SourceUAOfficial,
 	"голов* ова": farsight.SourceUAOfficial, "сили оборони": farsight.SourceUAOfficial, "ссо": farsight.SourceUAOfficial,
+	"ок південь": farsight.SourceUAOfficial, "ок юг": farsight.SourceUAOfficial, "ок північ": farsight.SourceUAOfficial,
+	"ок схід": farsight.SourceUAOfficial, "ок захід": farsight.SourceUAOfficial, "оперативн* командуванн* південь": farsight.SourceUAOfficial,
+	"оперативн* командовани* юг": farsight.SourceUAOfficial, "сили оборони півдня": farsight.SourceUAOfficial,
 	"міноборони україни": farsight.SourceUAOfficial, "мо україни": farsight.SourceUAOfficial,
 	"міноборони рф": farsight.SourceRUOfficial, "міноборони росії": farsight.SourceRUOfficial, "мо рф": farsight.SourceRUOfficial,
 	"минобороны рф": farsight.SourceRUOfficial, "минобороны россии": farsight.SourceRUOfficial, "министерств* оборон* рф": farsight.SourceRUOfficial,
@@ -237,6 +241,8 @@ var cyrBackgroundEntries = map[string]bool{
 	"раніше": true, "ранее": true, "неодноразово": true, "неоднократно": true, "регулярно": true, "щодня": true,
 	"ежедневно": true, "кожної ночі": true, "каждую ночь": true, "систематично": true, "нагадаємо": true, "напомним": true,
 	"нагадаємо,": true, "пишуть аналітики": true, "пишут аналитики": true, "на думку експертів": true, "по мнению экспертов": true,
+	"из-за атак": true, "через атаки": true, "через удари": true, "прекратить удары": true, "припинити удари": true,
+	"прекратить атаки": true, "припинити атаки": true, "вопрос к": true, "питання до": true,
 	"за різними оцінками": true, "по разным оценкам": true, "за оцінками": true, "по оценкам": true,
 }
 

@@ -48,6 +48,9 @@ type mention struct {
 	loose bool
 	// stemmed: the name was found only by its stem (an inflected form).
 	stemmed bool
+	// exactN: the first exactN candidates bear the name exactly; the rest
+	// were found by its stem.
+	exactN int
 	// commonWord: the name is also a common English word.
 	commonWord bool
 	// qualifier is the region or raion named right after this name
@@ -149,7 +152,7 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 		if isAllCaps(t.text) && utf8.RuneCountInString(t.text) <= 5 {
 			ok := false
 			for _, p := range x.g.LookupKey(t.key) {
-				ok = ok || p.Kind == farsight.PlaceRegion || p.Kind == farsight.PlaceCountry
+				ok = ok || p.Kind == farsight.PlaceRegion && p.FeatureCode == "ADM1" && (p.Country == "UA" || p.Country == "RU") || p.Kind == farsight.PlaceCountry
 			}
 			if !ok {
 				return nil
@@ -157,11 +160,13 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 		}
 		// "Силами оборони", "Збройних Сил України", "Міноборони РФ": a
 		// side's or a speaker's name of several words is no place.
-		if _, n := cyrSides.match(d, i, s.last); n >= 2 {
-			return nil
-		}
-		if _, n := speakerKinds.match(d, i, s.last); n >= 2 {
-			return nil
+		for k := max(s.first, i-3); k <= i; k++ {
+			if _, n := cyrSides.match(d, k, s.last); n >= 2 && k+n > i {
+				return nil
+			}
+			if _, n := speakerKinds.match(d, k, s.last); n >= 2 && k+n > i {
+				return nil
+			}
 		}
 		if m := x.cyrAdjectiveAt(d, i, s); m != nil {
 			m.start, m.end = d.tokens[m.first].start, d.tokens[m.last-1].end
@@ -205,10 +210,13 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 					cands = append(slices.Clip(cands), p)
 				}
 			}
-			best = &mention{first: i, last: j + 1, key: key, cands: cands}
+			best = &mention{first: i, last: j + 1, key: key, cands: cands, exactN: len(x.g.LookupKey(key))}
 		} else if cands := x.stemCandidates(stemKeys); len(cands) > 0 {
 			// An inflected form: "у Каспійську", "в Курской области".
 			best = &mention{first: i, last: j + 1, key: key, cands: cands, stemmed: true}
+		} else if cands := x.cyrLooseCandidates(stemKeys, j == i); len(cands) > 0 {
+			// A Russian spelling of a Ukrainian name: "Антоновка".
+			best = &mention{first: i, last: j + 1, key: key, cands: cands, loose: true, stemmed: true}
 		} else if keys := x.loose[looseKey(key)]; len(keys) > 0 && len(key) >= 5 {
 			// Transliteration variants only for the theatre's own names.
 			var cands []*farsight.Place
@@ -259,6 +267,32 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 		return nil
 	}
 	return best
+}
+
+// cyrLooseCandidates returns the places of the theatre whose one-word
+// Cyrillic name has the loose form of a stem (see cyrLooseKey).
+func (x *Extractor) cyrLooseCandidates(stemKeys []string, oneWord bool) []*farsight.Place {
+	if !oneWord || len(stemKeys) == 0 {
+		return nil
+	}
+	// Not for adjectives: "Одесской" is no spelling of a village.
+	if _, _, ok := cyrAdjective(stemKeys[0]); ok || strings.HasSuffix(stemKeys[0], "ськ") || strings.HasSuffix(stemKeys[0], "ск") {
+		return nil
+	}
+	var out []*farsight.Place
+	for _, sk := range stemKeys {
+		if utf8.RuneCountInString(sk) < 5 {
+			continue
+		}
+		for _, k := range x.cyrLoose[cyrLooseKey(sk)] {
+			for _, p := range x.g.LookupKey(k) {
+				if looseCountries[p.Country] && p.Kind == farsight.PlaceSettlement && !slices.Contains(out, p) {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // stemCandidates returns the places whose names have one of the stemmed
@@ -746,7 +780,9 @@ func (x *Extractor) choose(m *mention, ctx *placeContext) {
 		if s > m.score {
 			m.place, m.score = p, s
 		}
-		if p.Country == "UA" && p.Kind == farsight.PlaceSettlement && x.front != nil && ctx.date != "" {
+		// (Only among the places that bear the name exactly, when some do.)
+		exact := m.exactN == 0 || m.exactN >= len(m.cands) || slices.Contains(m.cands[:m.exactN], p)
+		if exact && p.Country == "UA" && p.Kind == farsight.PlaceSettlement && x.front != nil && ctx.date != "" {
 			close = append(close, scored{p, s})
 		}
 	}
@@ -779,6 +815,36 @@ func (x *Extractor) choose(m *mention, ctx *placeContext) {
 			m.place = r
 		}
 	}
+	// "порт Новороссийск", "аэродром Энгельс": the site of the town, when
+	// the gazetteer knows it only by its Latin name.
+	if (m.hint == hintPort || m.hint == hintAirbase) && m.place != nil && m.place.Kind == farsight.PlaceSettlement {
+		if site := x.siteOf(m.place, m.hint); site != nil {
+			m.place = site
+		}
+	}
+}
+
+// siteOf returns the port (or the airbase named after it) of a town: the
+// nearest within 15 km (airbases: 25 km).
+func (x *Extractor) siteOf(town *farsight.Place, hint placeHint) *farsight.Place {
+	var best *farsight.Place
+	bestKm := 15.0
+	if hint == hintAirbase {
+		bestKm = 25
+	}
+	name := keyOf(town.Name)
+	for _, p := range x.sites {
+		switch {
+		case hint == hintPort && p.Kind == farsight.PlacePort:
+		case hint == hintAirbase && p.Kind == farsight.PlaceAirbase && strings.Contains(keyOf(p.Name), name):
+		default:
+			continue
+		}
+		if km := distanceKm(town.Point, p.Point); km < bestKm {
+			best, bestKm = p, km
+		}
+	}
+	return best
 }
 
 // scored is a candidate place with its score.
@@ -806,7 +872,7 @@ var frontOblasts = map[string]bool{
 
 func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext) float64 {
 	s := 0.0
-	if keyOf(p.Name) == m.key {
+	if keyOf(p.Name) == m.key || m.exactN < len(m.cands) && slices.Contains(m.cands[:m.exactN], p) {
 		s += 1.5
 	}
 	if m.loose {

@@ -141,6 +141,15 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 		stem = d.tokens[first-2].key + " " + stem
 		first -= 2
 	}
+	// A name of two words read whole first: "Севастопольська бухта",
+	// "Краснодарський край".
+	if i+1 < s.last && d.tokens[i+1].kind == tokWord && d.tokens[i+1].cyrillic {
+		for _, q := range queryStems(d.tokens[i+1].key) {
+			if cands := x.stemCandidates([]string{stem + " " + q}); len(cands) > 0 && !cyrRegionStems[q] {
+				return &mention{first: first, last: i + 2, key: t.key + " " + d.tokens[i+1].key, cands: cands}
+			}
+		}
+	}
 	for j := i + 1; j < s.last && j < i+10; j++ {
 		w := d.tokens[j]
 		st := d.stemOf(j)
@@ -230,7 +239,7 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 }
 
 // cyrSiteStems are the nouns of industrial sites named after their town.
-var cyrSiteStems = map[string]bool{"гэс": true, "гес": true, "аэс": true, "аес": true, "тэц": true, "тец": true, "завод": true, "заводі": true, "комбінат": true, "комбинат": true, "підприємств": true,
+var cyrSiteStems = map[string]bool{"тунел": true, "тоннел": true, "гэс": true, "гес": true, "аэс": true, "аес": true, "тэц": true, "тец": true, "завод": true, "заводі": true, "комбінат": true, "комбинат": true, "підприємств": true,
 	"предприяти": true, "депо": true, "вузл": true, "узл": true, "станці": true, "станци": true, "термінал": true, "терминал": true}
 
 // isAdjectiveForm reports whether a lower-case word ends as an adjective.
@@ -257,12 +266,9 @@ var quoteMarks = map[string]bool{"\"": true, "«": true, "»": true, "“": true
 
 // classifyCyr reads the Ukrainian and Russian words around a mention.
 func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
-	next, prev := "", ""
+	next := ""
 	if m.last < s.last {
 		next = d.stemOf(m.last)
-	}
-	if m.first > s.first {
-		prev = d.word(m.first - 1)
 	}
 	switch {
 	case m.hint != hintNone:
@@ -274,7 +280,7 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 		m.hint = hintSettlement
 	case m.last < s.last && isAirbaseWord(d.word(m.last)):
 		m.hint = hintAirbase
-	case cyrSettlementWords[prev]:
+	case m.first > s.first && cyrSettlementWords[d.tokens[m.first-1].key]:
 		m.hint = hintSettlement
 	case cyrPortStems[d.stemOf(m.first-1)] && m.first > s.first:
 		m.hint = hintPort
@@ -299,7 +305,7 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 				m.hint = hintAirbase
 				break
 			}
-			if cyrPortStems[d.stemOf(k)] {
+			if cyrPortStems[d.stemOf(k)] || d.stemOf(k) == "баз" && k > s.first+1 && (strings.HasPrefix(d.word(k-1), "морськ") || strings.HasPrefix(d.word(k-1), "морск")) {
 				m.hint = hintPort
 				break
 			}
