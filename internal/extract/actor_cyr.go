@@ -73,6 +73,12 @@ func cyrActorVotes(d *doc, s sentence, si *sentInfo, votes, inferred map[farsigh
 		if n == 0 {
 			continue
 		}
+		// "джерела в українських силах": the sources' side, no attacker.
+		if i-2 >= s.first && (d.word(i-1) == "в" || d.word(i-1) == "у" || d.word(i-1) == "з" || d.word(i-1) == "із" || d.word(i-1) == "из") &&
+			cyrSourceStems[cyrStem(d.tokens[i-2].key)] {
+			i += n - 1
+			continue
+		}
 		side := cs.actor
 		after := cyrAttackWithin(d, i+n, min(s.last, i+n+5))
 		switch {
@@ -96,6 +102,10 @@ func cyrActorVotes(d *doc, s sentence, si *sentInfo, votes, inferred map[farsigh
 		i += n - 1
 	}
 }
+
+// cyrSourceStems are the stems of nouns for a source: "джерела в ...".
+var cyrSourceStems = map[string]bool{"джерел": true, "источник": true, "представник": true, "представител": true,
+	"співрозмовник": true, "собеседник": true}
 
 // cyrSpeakerHead are the stems of offices whose country follows them:
 // "Міноборони РФ", "МЗС України", "посольство России".

@@ -883,6 +883,11 @@ func compatibleDraft(drafts []*draft, m *mention) *draft {
 // draft's event: it names no place, or only places compatible with it.
 func fitsDraft(si *sentInfo, dr *draft) bool {
 	for _, m := range si.places {
+		// A country is no other scene: "1,500 km from the border with
+		// Ukraine".
+		if m.place.Kind == farsight.PlaceCountry && dr.place != nil {
+			continue
+		}
 		if dr.place == nil || !compatible(dr.place.place, m.place) {
 			return false
 		}

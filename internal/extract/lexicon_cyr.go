@@ -174,7 +174,7 @@ var cyrSpeakerEntries = map[string]farsight.SourceKind{
 	"ова": farsight.SourceUAOfficial, "мва": farsight.SourceUAOfficial, "ода": farsight.SourceUAOfficial,
 	"обласн* військов* адміністраці*": farsight.SourceUAOfficial, "начальник* ова": farsight.SourceUAOfficial,
 	"голов* ова": farsight.SourceUAOfficial, "сили оборони": farsight.SourceUAOfficial, "ссо": farsight.SourceUAOfficial,
-	"ок південь": farsight.SourceUAOfficial, "ок юг": farsight.SourceUAOfficial, "ок північ": farsight.SourceUAOfficial,
+	"сил* безпеки": farsight.SourceUAOfficial, "спецслужб*": farsight.SourceUnknown, "ок південь": farsight.SourceUAOfficial, "ок юг": farsight.SourceUAOfficial, "ок північ": farsight.SourceUAOfficial,
 	"ок схід": farsight.SourceUAOfficial, "ок захід": farsight.SourceUAOfficial, "оперативн* командуванн* південь": farsight.SourceUAOfficial,
 	"оперативн* командовани* юг": farsight.SourceUAOfficial, "сили оборони півдня": farsight.SourceUAOfficial,
 	"міноборони україни": farsight.SourceUAOfficial, "мо україни": farsight.SourceUAOfficial,
@@ -241,7 +241,7 @@ var cyrBackgroundEntries = map[string]bool{
 	"раніше": true, "ранее": true, "неодноразово": true, "неоднократно": true, "регулярно": true, "щодня": true,
 	"ежедневно": true, "кожної ночі": true, "каждую ночь": true, "систематично": true, "нагадаємо": true, "напомним": true,
 	"нагадаємо,": true, "пишуть аналітики": true, "пишут аналитики": true, "на думку експертів": true, "по мнению экспертов": true,
-	"из-за атак": true, "через атаки": true, "через удари": true, "прекратить удары": true, "припинити удари": true,
+	"из за атак*": true, "через атаки": true, "через удари": true, "прекратить удары": true, "припинити удари": true,
 	"прекратить атаки": true, "припинити атаки": true, "вопрос к": true, "питання до": true,
 	"за різними оцінками": true, "по разным оценкам": true, "за оцінками": true, "по оценкам": true,
 }

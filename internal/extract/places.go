@@ -214,7 +214,7 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 		} else if cands := x.stemCandidates(stemKeys); len(cands) > 0 {
 			// An inflected form: "у Каспійську", "в Курской области".
 			best = &mention{first: i, last: j + 1, key: key, cands: cands, stemmed: true}
-		} else if cands := x.cyrLooseCandidates(stemKeys, j == i); len(cands) > 0 {
+		} else if cands := x.cyrLooseCandidates(key, stemKeys, j == i); len(cands) > 0 {
 			// A Russian spelling of a Ukrainian name: "Антоновка".
 			best = &mention{first: i, last: j + 1, key: key, cands: cands, loose: true, stemmed: true}
 		} else if keys := x.loose[looseKey(key)]; len(keys) > 0 && len(key) >= 5 {
@@ -271,12 +271,12 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 
 // cyrLooseCandidates returns the places of the theatre whose one-word
 // Cyrillic name has the loose form of a stem (see cyrLooseKey).
-func (x *Extractor) cyrLooseCandidates(stemKeys []string, oneWord bool) []*farsight.Place {
+func (x *Extractor) cyrLooseCandidates(key string, stemKeys []string, oneWord bool) []*farsight.Place {
 	if !oneWord || len(stemKeys) == 0 {
 		return nil
 	}
 	// Not for adjectives: "Одесской" is no spelling of a village.
-	if _, _, ok := cyrAdjective(stemKeys[0]); ok || strings.HasSuffix(stemKeys[0], "ськ") || strings.HasSuffix(stemKeys[0], "ск") {
+	if _, _, ok := cyrAdjective(key); ok {
 		return nil
 	}
 	var out []*farsight.Place

@@ -327,6 +327,10 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 			}
 		}
 	}
+	// "президента России", "МЗС України": the office's country.
+	if m.isCountryOrCapital() && m.first > s.first && (cyrSpeakerHead[cyrStem(d.tokens[m.first-1].key)] || cyrTitleStems[cyrStem(d.tokens[m.first-1].key)]) {
+		m.context = true
+	}
 	// "Росія атакувала", "Україна заявила": a country (or its capital)
 	// followed by a verb of attack or speech is an actor.
 	if m.isCountryOrCapital() && m.last < s.last && d.tokens[m.last].kind == tokWord && !d.tokens[m.last].upper {

@@ -93,3 +93,62 @@ func TestSeedArticle(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestSeedArticleLanguages checks that the Ukrainian and Russian tellings
+// of the seed strike give the English article's event: the date, Kaspiysk,
+// a Ukrainian drone strike, the two named missile ships, a Ukrainian claim
+// of the hit and a Russian MoD interception or comment, and the quoted
+// distances to the border and the front line.
+func TestSeedArticleLanguages(t *testing.T) {
+	x := mustExtractor(t)
+	extract := func(path string) *farsight.Event {
+		t.Helper()
+		c := readCase(t, path)
+		evs, err := x.Extract(&farsight.Report{ID: 1, Text: c.text, Published: c.published})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != 1 {
+			t.Fatalf("%s: got %d events, want 1", path, len(evs))
+		}
+		return evs[0]
+	}
+	en := extract("testdata/en/seed_kaspiysk.case")
+	for _, lang := range []string{"uk", "ru"} {
+		t.Run(lang, func(t *testing.T) {
+			e := extract("testdata/" + lang + "/seed_kaspiysk.case")
+			if e.Date != en.Date || e.PlaceID != en.PlaceID || e.Type != en.Type || e.Actor != en.Actor || e.Country != en.Country || e.Admin1 != en.Admin1 {
+				t.Errorf("got %s %s %s %s %s/%s, want %s %s %s %s %s/%s", e.Date, e.PlaceID, e.Type, e.Actor, e.Country, e.Admin1,
+					en.Date, en.PlaceID, en.Type, en.Actor, en.Country, en.Admin1)
+			}
+			var ships []string
+			for _, tg := range e.Targets {
+				if tg.Category == "naval_vessel" && tg.Count == 1 && tg.Name != "" {
+					ships = append(ships, tg.Name)
+				}
+			}
+			slices.Sort(ships)
+			if want := []string{"Дагестан", "Татарстан"}; !slices.Equal(ships, want) {
+				t.Errorf("named ships %q, want %q", ships, want)
+			}
+			var ua, ru bool
+			refs := map[string]bool{}
+			for _, c := range e.Claims {
+				switch {
+				case c.Kind == farsight.ClaimDistance:
+					refs[c.Reference] = true
+				case c.SpeakerKind == farsight.SourceUAOfficial:
+					ua = true
+				case c.SpeakerKind == farsight.SourceRUOfficial:
+					ru = true
+				}
+			}
+			if !ua || !ru {
+				t.Errorf("claims by a Ukrainian official source %v and by the Russian MoD %v, want both", ua, ru)
+			}
+			if !refs["border"] || !refs["frontline"] {
+				t.Errorf("quoted distances to %v, want the border and the front line", refs)
+			}
+		})
+	}
+}
