@@ -123,6 +123,9 @@ number and skipped; the rest is kept.`,
 				bad += st.bad
 				fmt.Fprintf(m.Stdout, "%s: %d reports read, %d new, %d duplicates, %d bad, %d events\n",
 					displayName(path), st.read, st.res.New, st.res.Duplicates, st.bad, st.res.Events)
+				if st.res.OtherLanguage > 0 {
+					fmt.Fprintf(m.Stdout, "%s: %d reports in another language than English, Ukrainian or Russian stored without extraction\n", displayName(path), st.res.OtherLanguage)
+				}
 				if st.res.ExtractErrors > 0 {
 					fmt.Fprintf(m.Stderr, "%s: extraction failed for %d reports (stored; see the log)\n", displayName(path), st.res.ExtractErrors)
 				}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/farsight-osint/farsight/internal/lang"
 	"io"
 	"log/slog"
 	"os"
@@ -260,6 +261,9 @@ func (m *Main) newPipeline(cmd *cobra.Command) (*pipeline.Pipeline, error) {
 		Extractor: x,
 		Enricher:  en,
 		Logger:    m.Logger,
+		// Detect is safe for concurrent use and builds its n-gram model
+		// only for texts whose letters do not decide.
+		DetectLang: lang.Detect,
 	}, nil
 }
 

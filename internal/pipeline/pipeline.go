@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/farsight-osint/farsight"
@@ -20,7 +21,11 @@ type Pipeline struct {
 	Extractor farsight.Extractor
 	// Enricher, when set, adds geography to each event before it is stored.
 	Enricher farsight.Enricher
-	Logger   *slog.Logger
+	// DetectLang, when set, gives reports without a language one before
+	// they are stored ("en", "uk", "ru", "other"). Reports in another
+	// language are stored but not extracted.
+	DetectLang func(text string) string
+	Logger     *slog.Logger
 	// Workers is the number of reports extracted at once; 0 means GOMAXPROCS.
 	Workers int
 }
@@ -34,6 +39,19 @@ type Result struct {
 	// ExtractErrors counts new reports whose extraction failed; they stay
 	// stored and can be extracted again.
 	ExtractErrors int
+	// OtherLanguage counts new reports stored but not extracted, being in
+	// a language the extractor does not read.
+	OtherLanguage int
+}
+
+// Extractable reports whether reports in a language are extracted: English,
+// Ukrainian, Russian, and reports whose language is not known.
+func Extractable(lang string) bool {
+	switch strings.ToLower(lang) {
+	case "", "en", "uk", "ru", "uk_or_ru", "eng", "ukr", "rus":
+		return true
+	}
+	return strings.HasPrefix(lang, "en-") || strings.HasPrefix(lang, "uk-") || strings.HasPrefix(lang, "ru-")
 }
 
 // Add adds o's counts to r.
@@ -42,6 +60,7 @@ func (r *Result) Add(o Result) {
 	r.Duplicates += o.Duplicates
 	r.Events += o.Events
 	r.ExtractErrors += o.ExtractErrors
+	r.OtherLanguage += o.OtherLanguage
 }
 
 // Process stores a batch of reports, extracts (and enriches) the events of
@@ -50,19 +69,30 @@ func (r *Result) Add(o Result) {
 // before anything is stored. Exact duplicates are counted and skipped.
 func (p *Pipeline) Process(ctx context.Context, rs []*farsight.Report) (Result, error) {
 	var res Result
+	if p.DetectLang != nil {
+		for _, r := range rs {
+			if r.Lang == "" {
+				r.Lang = p.DetectLang(r.Title + "\n" + r.Text)
+			}
+		}
+	}
 	created, err := p.Reports.CreateReports(ctx, rs)
 	if err != nil {
 		return res, fmt.Errorf("store reports: %w", err)
 	}
 	var fresh []*farsight.Report
 	for i, r := range rs {
-		if created[i] {
-			fresh = append(fresh, r)
-		} else {
+		switch {
+		case !created[i]:
 			res.Duplicates++
+		case !Extractable(r.Lang):
+			res.New++
+			res.OtherLanguage++
+		default:
+			res.New++
+			fresh = append(fresh, r)
 		}
 	}
-	res.New = len(fresh)
 
 	perReport := make([][]*farsight.Event, len(fresh))
 	errs := make([]error, len(fresh))

@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/farsight-osint/farsight"
@@ -74,5 +75,41 @@ func TestProcessInvalid(t *testing.T) {
 	}
 	if _, n, _ := p.Reports.FindReports(context.Background(), farsight.ReportFilter{}); n != 0 {
 		t.Fatalf("invalid batch stored %d reports", n)
+	}
+}
+
+// TestProcessLanguages checks that reports get a language before they are
+// stored, and that those in another language are stored but not extracted.
+func TestProcessLanguages(t *testing.T) {
+	p := newPipeline(t)
+	p.DetectLang = func(text string) string {
+		if strings.Contains(text, "Angriff") {
+			return "other"
+		}
+		return "en"
+	}
+	rs := []*farsight.Report{
+		{Text: "Drones struck the refinery in Tuapse overnight."},
+		{Text: "Ein Angriff auf die Raffinerie in Tuapse."},
+		{Text: "Missiles hit Kharkiv.", Lang: "uk"},
+	}
+	res, err := p.Process(context.Background(), rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.New != 3 || res.OtherLanguage != 1 {
+		t.Errorf("got %d new, %d in another language; want 3, 1", res.New, res.OtherLanguage)
+	}
+	if got := []string{rs[0].Lang, rs[1].Lang, rs[2].Lang}; got[0] != "en" || got[1] != "other" || got[2] != "uk" {
+		t.Errorf("languages %q, want en, other, uk (a given language is kept)", got)
+	}
+	for i, r := range rs {
+		stored, err := p.Reports.FindReportByID(context.Background(), r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stored.Lang != r.Lang {
+			t.Errorf("report %d stored with language %q, want %q", i, stored.Lang, r.Lang)
+		}
 	}
 }
