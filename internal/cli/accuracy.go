@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -69,6 +70,8 @@ type goldRecord struct {
 	GoldPoints   [][]any         `json:"gold_points"`
 	GoldDates    []string        `json:"gold_dates"`
 	PlaceInText  bool            `json:"place_in_text"`
+	Lang         string          `json:"lang"`
+	Dataset      string          `json:"dataset"`
 }
 
 func accuracyReport(w io.Writer, x farsight.Extractor, path, name string) error {
@@ -173,7 +176,36 @@ func accuracyReport(w io.Writer, x farsight.Extractor, path, name string) error 
 			kinds[k] = append(kinds[k], g.ID)
 		}
 	}
-	fmt.Fprintln(w, "\nMisses at 25 km by kind (all records; the gold precision is UCDP's `where_prec`, 1 = the settlement):")
+	// By language, where the set has several.
+	byLang := map[string][3]int{} // records, located, within 25 km
+	for _, g := range golds {
+		c := byLang[g.Lang]
+		c[0]++
+		if e := chosen[g.ID]; e != nil && e.Point != nil {
+			c[1]++
+			if missKind(g, e) == "" {
+				c[2]++
+			}
+		}
+		byLang[g.Lang] = c
+	}
+	if len(byLang) > 1 {
+		fmt.Fprintln(w, "\nBy language (the set's `lang` field; the first event's point):")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| lang | n | coverage | acc@25km |")
+		fmt.Fprintln(w, "| --- | ---: | ---: | ---: |")
+		langs := slices.Sorted(maps.Keys(byLang))
+		for _, l := range langs {
+			c := byLang[l]
+			fmt.Fprintf(w, "| %s | %d | %s | %s |\n", l, c[0], rate(c[1], c[0]), rate(c[2], c[0]))
+		}
+	}
+	precNote := "the gold precision is UCDP's `where_prec`, 1 = the settlement"
+	if len(golds) > 0 && golds[0].Dataset != "ucdp_ged" {
+		precNote = "this set gives no gold precision"
+		fmt.Fprintln(w, "\nThis set's gold is a machine geocoder's output: read these figures as agreement. 50 disagreements read by hand, and what they say about whose error each is: docs/accuracy-viina-review.md.")
+	}
+	fmt.Fprintf(w, "\nMisses at 25 km by kind (all records; %s):\n", precNote)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| kind | records | examples |")
 	fmt.Fprintln(w, "| --- | ---: | --- |")

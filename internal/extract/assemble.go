@@ -500,16 +500,16 @@ func findTargets(d *doc, s sentence) []farsight.Target {
 func quotedNames(d *doc, j, end int) []farsight.Span {
 	var out []farsight.Span
 	k := j
-	for k < end && k < j+5 && !quoteMarks[d.tokens[k].text] && (d.tokens[k].kind == tokWord || d.tokens[k].text == "—" || d.tokens[k].text == "–" || d.tokens[k].text == "-" || d.tokens[k].text == ":") {
+	for k < end && k < j+5 && !isQuote(d.tokens[k].text) && (d.tokens[k].kind == tokWord || d.tokens[k].text == "—" || d.tokens[k].text == "–" || d.tokens[k].text == "-" || d.tokens[k].text == ":") {
 		k++
 	}
-	for k < end && quoteMarks[d.tokens[k].text] {
+	for k < end && isQuote(d.tokens[k].text) {
 		first := k + 1
 		last := first
 		for last < end && last < first+4 && d.tokens[last].kind == tokWord {
 			last++
 		}
-		if last == first || last >= end || !quoteMarks[d.tokens[last].text] || !d.tokens[first].upper {
+		if last == first || last >= end || !isQuote(d.tokens[last].text) || !d.tokens[first].upper {
 			break
 		}
 		out = append(out, farsight.Span{Start: d.tokens[first].start, End: d.tokens[last-1].end})

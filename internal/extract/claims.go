@@ -127,7 +127,7 @@ func findSpeaker(d *doc, s sentence) (speaker, farsight.Stance, bool) {
 		// "повідомили «Українській правді» джерела в ГУР": the outlet told
 		// comes first, in quotes.
 		j := i + 1
-		if j < s.last && quoteMarks[d.tokens[j].text] {
+		if j < s.last && isQuote(d.tokens[j].text) {
 			if k := closingQuote(d, j+1, s.last); k > 0 {
 				j = k + 1
 			}
@@ -237,7 +237,7 @@ func lastWordEnd(d *doc, s sentence) int {
 // within six tokens, or -1.
 func closingQuote(d *doc, from, end int) int {
 	for k := from; k < end && k < from+6; k++ {
-		if quoteMarks[d.tokens[k].text] {
+		if isQuote(d.tokens[k].text) {
 			return k
 		}
 	}

@@ -624,8 +624,17 @@ func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
 		switch {
 		case between == 0 && d.tokens[b.first].cyrillic && (b.hint == hintRaion || b.hint == hintRegion) && a.onlySettlements():
 			// "Покровське Синельниківського району", "в Алчевську
-			// Луганської області": the genitive qualifies the name.
+			// Луганської області": the genitive qualifies the name, which
+			// may then be a Russian town spelt the Ukrainian way
+			// ("Дзержинську Нижегородської області").
 			a.qualifier = b
+			if d.tokens[a.first].cyrillic && a.last-a.first == 1 {
+				for _, p := range x.cyrLooseCandidates(a.key, queryStems(a.key), true) {
+					if !slices.Contains(a.cands, p) {
+						a.cands = append(slices.Clip(a.cands), p)
+					}
+				}
+			}
 		case between == 1 && d.word(a.last) == "," && (b.hint == hintRaion || b.hint == hintRegion) && a.onlySettlements():
 			// "Novoselivka, Izium district", "Havrylivka, Kherson region".
 			a.qualifier = b

@@ -261,8 +261,21 @@ func isTargetAt(d *doc, i int) bool {
 	return n > 0
 }
 
-// quoteMarks open a quoted name.
-var quoteMarks = map[string]bool{"\"": true, "«": true, "»": true, "“": true, "”": true, "„": true, "'": true}
+// isQuote reports whether a token is a quotation mark, or a run of them
+// ("""" in doubly escaped CSV text).
+func isQuote(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	for _, r := range tok {
+		switch r {
+		case '"', '«', '»', '“', '”', '„', '\'':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // classifyCyr reads the Ukrainian and Russian words around a mention.
 func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
@@ -317,7 +330,7 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 	// A quoted name after a thing's noun names the thing: ЗРК «Тор»,
 	// нафтопровід «Дружба», корабель «Минск»; after an airfield or port
 	// word it names the site (аеродром «Саки»).
-	if m.first-2 >= s.first && quoteMarks[d.tokens[m.first-1].text] && m.last < s.last && quoteMarks[d.tokens[m.last].text] && m.hint == hintNone {
+	if m.first-2 >= s.first && isQuote(d.tokens[m.first-1].text) && m.last < s.last && isQuote(d.tokens[m.last].text) && m.hint == hintNone {
 		if !isAirbaseWord(d.word(m.first-2)) && !cyrPortStems[d.stemOf(m.first-2)] {
 			m.context = true
 		} else {
