@@ -173,7 +173,10 @@ func TestIngestHuge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	filler := strings.Repeat("lorem ", size/6)
+	// English filler: the letters decide its language, so the n-gram
+	// model of internal/lang (a fixed cost of its own, docs/language.md)
+	// stays unloaded and the heap measures the streaming alone.
+	filler := strings.Repeat("the drones hit it ", size/18)
 	for i := range n {
 		fmt.Fprintf(f, `{"id": "%d", "text": "report %d\nEVENT drone_strike 48.%03d 37.5 2024-11-06\n%s"}`+"\n", i, i, i, filler)
 	}
