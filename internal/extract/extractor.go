@@ -5,6 +5,7 @@ package extract
 
 import (
 	_ "embed"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -73,14 +74,20 @@ type Extractor struct {
 	raions map[string]*farsight.Place
 	// front, when set, measures distances to the contact line.
 	front FrontFunc
-	// sites are the gazetteer's ports and airbases.
-	sites []*farsight.Place
+	// sites are the gazetteer's ports and airbases, with their name keys.
+	sites []site
 	// capitals holds each admin-1 region's administrative centre (the
 	// GeoNames PPLA of the region, or the national capital in it).
 	capitals map[string]*farsight.Place
 }
 
 var _ farsight.Extractor = (*Extractor)(nil)
+
+// site is a port or an airbase with its name key.
+type site struct {
+	place *farsight.Place
+	key   string
+}
 
 // FrontFunc returns the distance in km from p to the contact line in force
 // on date, and whether one is known.
@@ -128,7 +135,7 @@ func New(g *gazetteer.Gazetteer, opts ...Option) *Extractor {
 	x.buildCapitals()
 	for p := range g.All() {
 		if p.Kind == farsight.PlacePort || p.Kind == farsight.PlaceAirbase {
-			x.sites = append(x.sites, p)
+			x.sites = append(x.sites, site{p, keyOf(p.Name)})
 		}
 	}
 	for _, o := range opts {
@@ -171,6 +178,11 @@ func (x *Extractor) buildCapitals() {
 		var best *farsight.Place
 		bestKm := 150.0
 		for _, c := range ps {
+			// Same country, and within two degrees of latitude: cheap
+			// tests before the distance.
+			if c.Country != r.Country || math.Abs(c.Lat-r.Lat) > 2 {
+				continue
+			}
 			if km := distanceKm(r.Point, c.Point); km < bestKm {
 				best, bestKm = c, km
 			}

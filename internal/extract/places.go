@@ -842,10 +842,16 @@ func (x *Extractor) siteOf(town *farsight.Place, hint placeHint) *farsight.Place
 		bestKm = 25
 	}
 	name := keyOf(town.Name)
-	for _, p := range x.sites {
+	for _, st := range x.sites {
+		p := st.place
+		// Within a quarter of a degree of latitude first: cheap, and wider
+		// than any radius used here.
+		if math.Abs(p.Lat-town.Lat) > 0.25 {
+			continue
+		}
 		switch {
 		case hint == hintPort && p.Kind == farsight.PlacePort:
-		case hint == hintAirbase && p.Kind == farsight.PlaceAirbase && strings.Contains(keyOf(p.Name), name):
+		case hint == hintAirbase && p.Kind == farsight.PlaceAirbase && strings.Contains(st.key, name):
 		default:
 			continue
 		}
