@@ -88,6 +88,7 @@ var cyrCueEntries = map[string]cue{
 	// explosions
 	"вибух*": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "взрыв*": {typ: farsight.ExplosionUnknown, kind: cueExplosion},
 	"детонаці*": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "детонаци*": {typ: farsight.ExplosionUnknown, kind: cueExplosion},
+	"воронк*": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "вирва": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "вирви": {typ: farsight.ExplosionUnknown, kind: cueExplosion},
 	"бавовн*": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "хлопк*": {typ: farsight.ExplosionUnknown, kind: cueExplosion},
 	// attacks, with no weapon named
 	"атак*": {kind: cueAttack}, "удар*": {kind: cueAttack}, "скинул*": {kind: cueAttack}, "скинув": {kind: cueAttack},
