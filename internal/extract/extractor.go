@@ -223,7 +223,7 @@ func (x *Extractor) PlaceStem(word string) (string, bool) {
 // indexLoose adds the loose form of a one-word Cyrillic name of a place in
 // Ukraine, Russia or Belarus.
 func (x *Extractor) indexLoose(key string, places []*farsight.Place) {
-	if strings.ContainsRune(key, ' ') || utf8.RuneCountInString(key) < 6 {
+	if strings.Count(key, " ") > 1 || utf8.RuneCountInString(key) < 6 {
 		return
 	}
 	theatre := false
@@ -233,7 +233,11 @@ func (x *Extractor) indexLoose(key string, places []*farsight.Place) {
 	if !theatre {
 		return
 	}
-	lk := cyrLooseKey(cyrStem(key))
+	var parts []string
+	for _, w := range strings.Fields(key) {
+		parts = append(parts, cyrLooseKey(cyrStem(w)))
+	}
+	lk := strings.Join(parts, " ")
 	if !slices.Contains(x.cyrLoose[lk], key) {
 		x.cyrLoose[lk] = append(x.cyrLoose[lk], key)
 	}

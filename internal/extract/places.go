@@ -214,7 +214,7 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 		} else if cands := x.stemCandidates(stemKeys); len(cands) > 0 {
 			// An inflected form: "у Каспійську", "в Курской области".
 			best = &mention{first: i, last: j + 1, key: key, cands: cands, stemmed: true}
-		} else if cands := x.cyrLooseCandidates(key, stemKeys, j == i); len(cands) > 0 {
+		} else if cands := x.cyrLooseCandidates(key, stemKeys, j == i || j == i+1 && d.tokens[j].glued); len(cands) > 0 {
 			// A Russian spelling of a Ukrainian name: "Антоновка".
 			best = &mention{first: i, last: j + 1, key: key, cands: cands, loose: true, stemmed: true}
 		} else if keys := x.loose[looseKey(key)]; len(keys) > 0 && len(key) >= 5 {
@@ -284,7 +284,11 @@ func (x *Extractor) cyrLooseCandidates(key string, stemKeys []string, oneWord bo
 		if utf8.RuneCountInString(sk) < 5 {
 			continue
 		}
-		for _, k := range x.cyrLoose[cyrLooseKey(sk)] {
+		var parts []string
+		for _, w := range strings.Fields(sk) {
+			parts = append(parts, cyrLooseKey(w))
+		}
+		for _, k := range x.cyrLoose[strings.Join(parts, " ")] {
 			for _, p := range x.g.LookupKey(k) {
 				if looseCountries[p.Country] && p.Kind == farsight.PlaceSettlement && !slices.Contains(out, p) {
 					out = append(out, p)

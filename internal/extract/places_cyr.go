@@ -301,6 +301,10 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 	if m.last < s.last && d.tokens[m.last].kind == tokWord && !d.tokens[m.last].upper && cyrInstitutionStems[next] {
 		m.context = true
 	}
+	// "через річку Інгулець", "на реке Днепр": a river, not its town.
+	if m.first > s.first && (d.stemOf(m.first-1) == "річк" || d.stemOf(m.first-1) == "рек" || d.stemOf(m.first-1) == "річ") {
+		m.context = true
+	}
 	// "Дмитрий Песков", "Сергій Попко": a given name starts a person's name.
 	if firstNames[d.word(m.first)] && m.last < s.last && d.tokens[m.last].upper && d.tokens[m.last].kind == tokWord ||
 		m.first > s.first && firstNames[d.word(m.first-1)] && d.tokens[m.first-1].upper {
@@ -384,7 +388,18 @@ func (x *Extractor) acceptCyrCommon(d *doc, m *mention, s sentence) bool {
 			return true
 		}
 	}
-	return m.first > s.first && (m.hint != hintNone || cyrLocatives[d.word(m.first-1)])
+	return m.first > s.first && (m.hint != hintNone || cyrStrongLocatives[d.word(m.first-1)])
+}
+
+// cyrStrongLocatives are the prepositions that put a common word's place
+// reading first: "у Мирному", "під Суходолом"; not "з" or "по", which
+// also mean "with" ("разом із Силами оборони"). "По" stays: strikes are
+// "по Василькову".
+var cyrStrongLocatives = map[string]bool{
+	"у": true, "в": true, "во": true, "на": true, "під": true, "под": true, "біля": true, "возле": true, "поблизу": true,
+	"около": true, "неподалік": true, "недалеко": true, "районі": true, "районе": true, "окрестностях": true, "околицях": true,
+	"вблизи": true, "поблиз": true, "по": true, "над": true, "до": true, "східніше": true, "західніше": true, "північніше": true, "південніше": true,
+	"восточнее": true, "западнее": true, "севернее": true, "южнее": true,
 }
 
 // cyrTitleStems before a capitalized word make it a person's name:
