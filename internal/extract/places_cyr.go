@@ -118,6 +118,20 @@ func adjectiveBases(stem string) []string {
 	return out
 }
 
+// adjectiveTowns returns the places named by the bases of a place
+// adjective's stem (see adjectiveBases); only settlements when asked.
+func (x *Extractor) adjectiveTowns(stem string, settlementsOnly bool) []*farsight.Place {
+	var out []*farsight.Place
+	for _, b := range adjectiveBases(stem) {
+		for _, p := range x.g.LookupKey(b) {
+			if !settlementsOnly || p.Kind == farsight.PlaceSettlement {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
 // stemOf returns the stem of the word at token i ("" past the end).
 func (d *doc) stemOf(i int) string {
 	if i < 0 || i >= len(d.tokens) || d.tokens[i].kind != tokWord {
@@ -180,14 +194,7 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 			if cyrRaionStems[st] {
 				hint = hintRaion
 			}
-			var cands []*farsight.Place
-			for _, b := range adjectiveBases(stem) {
-				for _, p := range x.g.LookupKey(b) {
-					if p.Kind == farsight.PlaceSettlement {
-						cands = append(cands, p)
-					}
-				}
-			}
+			cands := x.adjectiveTowns(stem, true)
 			if len(cands) == 0 {
 				return nil
 			}
@@ -202,10 +209,7 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 			return &mention{first: first, last: j + 1, key: t.key, context: true}
 		case j <= i+3 && isAirbaseWord(w.lower):
 			// "Липецькому аеродрому": the town's airbase.
-			var cands []*farsight.Place
-			for _, b := range adjectiveBases(stem) {
-				cands = append(cands, x.g.LookupKey(b)...)
-			}
+			cands := x.adjectiveTowns(stem, false)
 			if len(cands) == 0 {
 				return nil
 			}
@@ -213,14 +217,7 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 		case j <= i+3 && (cyrPortStems[st] || cyrSiteStems[st] || isTargetAt(d, j)):
 			// "Одеський порт", "Липецькому аеродрому", "Шебелинському
 			// НПЗ": a site named after its town.
-			var cands []*farsight.Place
-			for _, b := range adjectiveBases(stem) {
-				for _, p := range x.g.LookupKey(b) {
-					if p.Kind == farsight.PlaceSettlement {
-						cands = append(cands, p)
-					}
-				}
-			}
+			cands := x.adjectiveTowns(stem, true)
 			if len(cands) == 0 {
 				return nil
 			}
