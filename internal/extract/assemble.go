@@ -950,7 +950,7 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 			e.Type = si.typ
 		}
 		outcome := si.outcome
-		if si.debris && (outcome == "damaged" || outcome == "destroyed" || outcome == "fire") {
+		if si.debris && (outcome == "hit" || outcome == "damaged" || outcome == "destroyed" || outcome == "fire") {
 			outcome = "intercepted"
 		}
 		if outcomeRank[outcome] > outcomeRank[e.Outcome] {

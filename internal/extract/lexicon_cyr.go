@@ -91,6 +91,10 @@ var cyrCueEntries = map[string]cue{
 	"воронк*": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "вирва": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "вирви": {typ: farsight.ExplosionUnknown, kind: cueExplosion},
 	"бавовн*": {typ: farsight.ExplosionUnknown, kind: cueExplosion}, "хлопк*": {typ: farsight.ExplosionUnknown, kind: cueExplosion},
 	// attacks, with no weapon named
+	"випустил*": {kind: cueAttack}, "випустив": {kind: cueAttack}, "випускают": {kind: cueAttack}, "випускають": {kind: cueAttack},
+	"выпустил*": {kind: cueAttack}, "выпускают": {kind: cueAttack}, "запустил*": {kind: cueAttack}, "запустив": {kind: cueAttack},
+	"впал*": {kind: cueAttack, outcome: "hit"}, "впав": {kind: cueAttack, outcome: "hit"}, "упал*": {kind: cueAttack, outcome: "hit"},
+	"упав":  {kind: cueAttack, outcome: "hit"},
 	"атак*": {kind: cueAttack}, "удар*": {kind: cueAttack}, "скинул*": {kind: cueAttack}, "скинув": {kind: cueAttack},
 	"сбросил*": {kind: cueAttack}, "сбросив": {kind: cueAttack}, "вдарил*": {kind: cueAttack, outcome: "hit"},
 	"вдарив": {kind: cueAttack, outcome: "hit"}, "ударил*": {kind: cueAttack, outcome: "hit"},
@@ -103,6 +107,7 @@ var cyrCueEntries = map[string]cue{
 	"атакувал*": {kind: cueAttack}, "атакова*": {kind: cueAttack}, "атакуют": {kind: cueAttack}, "атакують": {kind: cueAttack},
 	"завдал* удар*": {kind: cueAttack}, "нанесл* удар*": {kind: cueAttack}, "наносил* удар*": {kind: cueAttack},
 	// outcomes
+	"руйнуван*": {kind: cueOutcome, outcome: "damaged"}, "ушкоджен*": {kind: cueOutcome, outcome: "damaged"},
 	"пошкоджен*": {kind: cueOutcome, outcome: "damaged"}, "пошкодил*": {kind: cueOutcome, outcome: "damaged"},
 	"пошкодив": {kind: cueOutcome, outcome: "damaged"}, "поврежден*": {kind: cueOutcome, outcome: "damaged"},
 	"повредил*": {kind: cueOutcome, outcome: "damaged"}, "зруйнован*": {kind: cueOutcome, outcome: "destroyed"},
