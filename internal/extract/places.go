@@ -258,7 +258,8 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 		if best.commonWord && !x.acceptCyrCommon(d, best, s) {
 			return nil
 		}
-		if best.stemmed && best.hint == hintNone && !governed(d, best.first, s) {
+		// (A region's name is no surname: "Одещину атакували" stands.)
+		if best.stemmed && best.hint == hintNone && !governed(d, best.first, s) && !best.onlyRegions() {
 			return nil
 		}
 		return best

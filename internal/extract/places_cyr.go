@@ -236,7 +236,7 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 }
 
 // cyrSiteStems are the nouns of industrial sites named after their town.
-var cyrSiteStems = map[string]bool{"тунел": true, "тоннел": true, "гэс": true, "гес": true, "аэс": true, "аес": true, "тэц": true, "тец": true, "завод": true, "заводі": true, "комбінат": true, "комбинат": true, "підприємств": true,
+var cyrSiteStems = map[string]bool{"деп": true, "тунел": true, "тоннел": true, "гэс": true, "гес": true, "аэс": true, "аес": true, "тэц": true, "тец": true, "завод": true, "заводі": true, "комбінат": true, "комбинат": true, "підприємств": true,
 	"предприяти": true, "депо": true, "вузл": true, "узл": true, "станці": true, "станци": true, "термінал": true, "терминал": true}
 
 // isAdjectiveForm reports whether a lower-case word ends as an adjective.
@@ -385,7 +385,18 @@ func (x *Extractor) acceptCyrCommon(d *doc, m *mention, s sentence) bool {
 			return true
 		}
 	}
-	return m.first > s.first && (m.hint != hintNone || cyrStrongLocatives[d.word(m.first-1)])
+	return m.first > s.first && (m.hint != hintNone || cyrStrongLocatives[d.word(m.first-1)] || controlWord(d.word(m.first-1)))
+}
+
+// controlWord reports whether a word says who holds a place: "в
+// захопленому Сватовому", "в оккупированном Донецке".
+func controlWord(w string) bool {
+	for _, p := range []string{"окупован", "оккупирован", "захоплен", "захвачен", "звільнен", "освобожден", "прифронтов"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // cyrStrongLocatives are the prepositions that put a common word's place
