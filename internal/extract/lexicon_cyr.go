@@ -180,6 +180,7 @@ var cyrSpeakerEntries = map[string]farsight.SourceKind{
 	"ова": farsight.SourceUAOfficial, "мва": farsight.SourceUAOfficial, "ода": farsight.SourceUAOfficial,
 	"обласн* військов* адміністраці*": farsight.SourceUAOfficial, "начальник* ова": farsight.SourceUAOfficial,
 	"голов* ова": farsight.SourceUAOfficial, "сили оборони": farsight.SourceUAOfficial, "ссо": farsight.SourceUAOfficial,
+	"біл* дім*": farsight.SourceUnknown, "біл* дом*": farsight.SourceUnknown, "бел* дом*": farsight.SourceUnknown,
 	"сил* безпеки": farsight.SourceUAOfficial, "спецслужб*": farsight.SourceUnknown, "ок південь": farsight.SourceUAOfficial, "ок юг": farsight.SourceUAOfficial, "ок північ": farsight.SourceUAOfficial,
 	"ок схід": farsight.SourceUAOfficial, "ок захід": farsight.SourceUAOfficial, "оперативн* командуванн* південь": farsight.SourceUAOfficial,
 	"оперативн* командовани* юг": farsight.SourceUAOfficial, "сили оборони півдня": farsight.SourceUAOfficial,

@@ -894,6 +894,11 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 	s := 0.0
 	if keyOf(p.Name) == m.key || m.exactN < len(m.cands) && slices.Contains(m.cands[:m.exactN], p) {
 		s += 1.5
+	} else if m.exactN > 0 && p.Kind == farsight.PlaceSettlement && (p.FeatureCode == "PPLA" || p.FeatureCode == "PPLC" || p.Population >= 30000) {
+		// An inflected form of a town's name is read as the town before a
+		// village whose name it happens to spell: "во Львове" is Lviv,
+		// not the village Lvove.
+		s += 1.5
 	}
 	if m.loose {
 		s -= 1
@@ -960,9 +965,15 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 		s += 1
 	}
 	if p.Country == "RU" || p.Country == "UA" || p.Country == "BY" {
-		// Far from the war, a same-name place is less likely.
-		if d := distanceKm(p.Point, theatreCentre); d > 1200 {
+		// Far from the war, a same-name place is less likely; a village
+		// beyond the Urals is no place a strike report means, unless the
+		// report names its region ("Северомуйськ ... в Бурятії").
+		d := distanceKm(p.Point, theatreCentre)
+		if d > 1200 {
 			s -= (d - 1200) / 600
+		}
+		if d > 3000 && p.Population < 50000 && p.Kind == farsight.PlaceSettlement && !ctx.admin1[p.Admin1Code] {
+			return math.Inf(-1)
 		}
 	}
 	switch p.FeatureCode {

@@ -91,6 +91,15 @@ func cyrAdjective(key string) (stem string, sure, ok bool) {
 	return "", false, false
 }
 
+// nationalityStems are adjectives of peoples and countries, not of towns:
+// "Українська залізниця" is no railway of Ukrainsk.
+var nationalityStems = map[string]bool{
+	"українськ": true, "украинск": true, "російськ": true, "российск": true, "русск": true, "руськ": true, "білоруськ": true,
+	"белорусск": true, "американськ": true, "американск": true, "британськ": true, "британск": true, "європейськ": true,
+	"европейск": true, "польськ": true, "польск": true, "німецьк": true, "немецк": true, "французьк": true, "французск": true,
+	"турецьк": true, "турецк": true, "іранськ": true, "иранск": true, "грузинськ": true, "грузинск": true,
+}
+
 // adjectiveBases are the names a place adjective is formed from:
 // харківськ → харків, луганськ → луганськ, севастопольськ → севастополь.
 func adjectiveBases(stem string) []string {
@@ -146,7 +155,7 @@ func (d *doc) stemOf(i int) string {
 func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 	t := &d.tokens[i]
 	stem, _, ok := cyrAdjective(t.key)
-	if !ok {
+	if !ok || nationalityStems[stem] {
 		return nil
 	}
 	// The hyphenated first part of a compound: "Івано-Франківській".
