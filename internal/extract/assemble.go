@@ -514,7 +514,7 @@ func quotedNames(d *doc, j, end int) []farsight.Span {
 		}
 		out = append(out, farsight.Span{Start: d.tokens[first].start, End: d.tokens[last-1].end})
 		k = last + 1
-		if k < end && (d.word(k) == "і" || d.word(k) == "й" || d.word(k) == "та" || d.word(k) == "и" || d.word(k) == ",") {
+		if k < end && (cyrAnd[d.word(k)] || d.word(k) == ",") {
 			k++
 		}
 	}

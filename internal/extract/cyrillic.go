@@ -102,3 +102,17 @@ func cyrLooseKey(stem string) string {
 	}
 	return b.String()
 }
+
+// cyrLooseForm is the loose key of a stemmed name of one or more words,
+// word by word: the form both the index and the text's names are met in.
+func cyrLooseForm(stems string) string {
+	words := strings.Fields(stems)
+	for i, w := range words {
+		words[i] = cyrLooseKey(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// cyrAnd are the conjunctions of a list of names: "Брянській, Калузькій і
+// Курській", «Татарстан» та «Дагестан».
+var cyrAnd = map[string]bool{"і": true, "й": true, "та": true, "и": true}

@@ -233,11 +233,11 @@ func (x *Extractor) indexLoose(key string, places []*farsight.Place) {
 	if !theatre {
 		return
 	}
-	var parts []string
-	for _, w := range strings.Fields(key) {
-		parts = append(parts, cyrLooseKey(cyrStem(w)))
+	words := strings.Fields(key)
+	for i, w := range words {
+		words[i] = cyrStem(w)
 	}
-	lk := strings.Join(parts, " ")
+	lk := cyrLooseForm(strings.Join(words, " "))
 	if !slices.Contains(x.cyrLoose[lk], key) {
 		x.cyrLoose[lk] = append(x.cyrLoose[lk], key)
 	}

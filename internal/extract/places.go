@@ -203,6 +203,7 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 			}
 		}
 		if cands := x.g.LookupKey(key); len(cands) > 0 {
+			exactN := len(cands)
 			// A Cyrillic name is also read by its stem, so that "Львове"
 			// (Lviv, in Russian) meets Lviv, not only the village Lvove.
 			for _, p := range x.stemCandidates(stemKeys) {
@@ -210,7 +211,7 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 					cands = append(slices.Clip(cands), p)
 				}
 			}
-			best = &mention{first: i, last: j + 1, key: key, cands: cands, exactN: len(x.g.LookupKey(key))}
+			best = &mention{first: i, last: j + 1, key: key, cands: cands, exactN: exactN}
 		} else if cands := x.stemCandidates(stemKeys); len(cands) > 0 {
 			// An inflected form: "у Каспійську", "в Курской области".
 			best = &mention{first: i, last: j + 1, key: key, cands: cands, stemmed: true}
@@ -277,7 +278,7 @@ func (x *Extractor) cyrLooseCandidates(key string, stemKeys []string, oneWord bo
 		return nil
 	}
 	// Not for adjectives: "Одесской" is no spelling of a village.
-	if _, _, ok := cyrAdjective(key); ok {
+	if _, ok := cyrAdjective(key); ok {
 		return nil
 	}
 	var out []*farsight.Place
@@ -285,11 +286,7 @@ func (x *Extractor) cyrLooseCandidates(key string, stemKeys []string, oneWord bo
 		if utf8.RuneCountInString(sk) < 5 {
 			continue
 		}
-		var parts []string
-		for _, w := range strings.Fields(sk) {
-			parts = append(parts, cyrLooseKey(w))
-		}
-		for _, k := range x.cyrLoose[strings.Join(parts, " ")] {
+		for _, k := range x.cyrLoose[cyrLooseForm(sk)] {
 			for _, p := range x.g.LookupKey(k) {
 				if looseCountries[p.Country] && p.Kind == farsight.PlaceSettlement && !slices.Contains(out, p) {
 					out = append(out, p)

@@ -52,7 +52,7 @@ func isAirbaseWord(w string) bool {
 // cyrInstitutionStems after a name make it a modifier or an actor:
 // "Бєлгородський губернатор", "київська влада".
 var cyrInstitutionStems = map[string]bool{
-	"губернатор": true, "влад": true, "власт": true, "адміністраці": true, "администраци": true, "мер": true, "мері": true,
+	"губернатор": true, "влад": true, "власт": true, "адміністраці": true, "администраци": true, "мер": true,
 	"режим": true, "уряд": true, "правительств": true, "рад": true, "суд": true, "прокуратур": true, "поліці": true,
 	"полици": true, "університет": true, "университет": true, "водосховищ": true, "водохранилищ": true, "річк": true, "рек": true,
 }
@@ -62,8 +62,8 @@ var cyrInstitutionStems = map[string]bool{
 var cyrLocatives = map[string]bool{
 	"у": true, "в": true, "во": true, "на": true, "під": true, "пiд": true, "под": true, "біля": true, "возле": true, "поблизу": true,
 	"около": true, "неподалік": true, "недалеко": true, "над": true, "до": true, "з": true, "із": true, "зі": true, "с": true, "со": true,
-	"від": true, "от": true, "по": true, "за": true, "між": true, "между": true, "під час": false, "районі": true, "районе": true,
-	"района": true, "району": true, "околицях": true, "околицях,": true, "окрестностях": true, "околиці": true, "околицы": true,
+	"від": true, "от": true, "по": true, "за": true, "між": true, "между": true, "районі": true, "районе": true,
+	"района": true, "району": true, "околицях": true, "окрестностях": true, "околиці": true, "околицы": true,
 	"поблиз": true, "вблизи": true, "східніше": true, "західніше": true, "північніше": true, "південніше": true,
 	"восточнее": true, "западнее": true, "севернее": true, "южнее": true, "напрямку": true, "направлении": true, "бік": true, "сторону": true, "через": true,
 }
@@ -72,23 +72,26 @@ var cyrLocatives = map[string]bool{
 // noun place name takes in its own cases, longest first.
 var adjEndings = []string{"ими", "ыми", "ого", "ому", "его", "ему", "ий", "ій", "ої", "ою", "ая", "яя", "ой", "ый", "ую", "ое", "ее", "ые", "ие", "ім", "им", "ым", "их", "ых", "ом", "і", "а", "у", "е"}
 
+// placeAdjSuffixes end the stem of a place adjective: харківськ-,
+// донецьк-, запорізьк-, брянск-, донецк-, запорожск- (the last three Russian).
+var placeAdjSuffixes = []string{"ськ", "цьк", "зьк", "ск", "цк", "зк"}
+
 // cyrAdjective reads a lower-case key as a place adjective and returns its
-// stem ("київськ" of "київській", "брянск" of "брянской") and whether its
-// ending is one only adjectives take.
-func cyrAdjective(key string) (stem string, sure, ok bool) {
+// stem ("київськ" of "київській", "брянск" of "брянской").
+func cyrAdjective(key string) (stem string, ok bool) {
 	for _, e := range adjEndings {
 		s, found := strings.CutSuffix(key, e)
 		if !found || utf8.RuneCountInString(s) < 4 {
 			continue
 		}
-		for _, suf := range []string{"ськ", "цьк", "зьк", "ск", "цк", "зк"} {
+		for _, suf := range placeAdjSuffixes {
 			if strings.HasSuffix(s, suf) {
-				return s, utf8.RuneCountInString(e) > 1, true
+				return s, true
 			}
 		}
-		return "", false, false
+		return "", false
 	}
-	return "", false, false
+	return "", false
 }
 
 // nationalityStems are adjectives of peoples and countries, not of towns:
@@ -104,7 +107,7 @@ var nationalityStems = map[string]bool{
 // харківськ → харків, луганськ → луганськ, севастопольськ → севастополь.
 func adjectiveBases(stem string) []string {
 	out := []string{stem}
-	for _, suf := range []string{"ськ", "цьк", "зьк", "ск", "цк", "зк"} {
+	for _, suf := range placeAdjSuffixes {
 		if b, ok := strings.CutSuffix(stem, suf); ok {
 			out = append(out, b, b+"ь", b+"а", b+"е", b+"о", b+"са", b+"си", b+"с", b+"ка")
 			if suf == "цьк" || suf == "цк" {
@@ -117,9 +120,9 @@ func adjectiveBases(stem string) []string {
 				// Синельникове.
 				out = append(out, strings.TrimSuffix(b, "ів")+"ове", strings.TrimSuffix(b, "ів")+"ово")
 			case strings.HasSuffix(b, "ов"):
-				// Russian Харьковский from Харьков; Синельниковский from
-				// Синельниково.
-				out = append(out, strings.TrimSuffix(b, "ов")+"ів", b+"о", b+"е")
+				// Russian Харьковский from Харьков (b itself, above);
+				// Синельниковский from Синельниково (b+"о").
+				out = append(out, strings.TrimSuffix(b, "ов")+"ів")
 			}
 			break
 		}
@@ -154,7 +157,7 @@ func (d *doc) stemOf(i int) string {
 // Курській областях"), it names the region; before "напрямок" the town.
 func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 	t := &d.tokens[i]
-	stem, _, ok := cyrAdjective(t.key)
+	stem, ok := cyrAdjective(t.key)
 	if !ok || nationalityStems[stem] {
 		return nil
 	}
@@ -236,7 +239,7 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 			// the site's noun.
 			continue
 		case w.kind == tokPunct && (w.text == "," || w.text == "-"),
-			w.kind == tokWord && (w.upper && w.cyrillic || w.lower == "та" || w.lower == "і" || w.lower == "й" || w.lower == "и"):
+			w.kind == tokWord && (w.upper && w.cyrillic || cyrAnd[w.lower]):
 			continue
 		}
 		return nil
@@ -245,13 +248,14 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 }
 
 // cyrSiteStems are the nouns of industrial sites named after their town.
-var cyrSiteStems = map[string]bool{"деп": true, "тунел": true, "тоннел": true, "гэс": true, "гес": true, "аэс": true, "аес": true, "тэц": true, "тец": true, "завод": true, "заводі": true, "комбінат": true, "комбинат": true, "підприємств": true,
-	"предприяти": true, "депо": true, "вузл": true, "узл": true, "станці": true, "станци": true, "термінал": true, "терминал": true}
+var cyrSiteStems = map[string]bool{"деп": true, "тунел": true, "тоннел": true, "гэс": true, "гес": true, "аэс": true, "аес": true, "тэц": true, "тец": true, "завод": true, "комбінат": true, "комбинат": true, "підприємств": true,
+	"предприяти": true, "вузл": true, "узл": true, "станці": true, "станци": true, "термінал": true, "терминал": true}
 
-// isAdjectiveForm reports whether a lower-case word ends as an adjective.
+// isAdjectiveForm reports whether a lower-case word ends as an adjective
+// does (the one-letter endings, which nouns share, do not count).
 func isAdjectiveForm(key string) bool {
-	for _, e := range adjEndings[:len(adjEndings)-4] {
-		if strings.HasSuffix(key, e) {
+	for _, e := range adjEndings {
+		if utf8.RuneCountInString(e) > 1 && strings.HasSuffix(key, e) {
 			return true
 		}
 	}
@@ -285,9 +289,12 @@ func isQuote(tok string) bool {
 
 // classifyCyr reads the Ukrainian and Russian words around a mention.
 func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
-	next := ""
+	next, prev := "", ""
 	if m.last < s.last {
 		next = d.stemOf(m.last)
+	}
+	if m.first > s.first {
+		prev = d.stemOf(m.first - 1)
 	}
 	switch {
 	case m.hint != hintNone:
@@ -301,14 +308,14 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 		m.hint = hintAirbase
 	case m.first > s.first && cyrSettlementWords[d.tokens[m.first-1].key]:
 		m.hint = hintSettlement
-	case cyrPortStems[d.stemOf(m.first-1)] && m.first > s.first:
+	case cyrPortStems[prev]:
 		m.hint = hintPort
 	}
 	if m.last < s.last && d.tokens[m.last].kind == tokWord && !d.tokens[m.last].upper && cyrInstitutionStems[next] {
 		m.context = true
 	}
 	// "через річку Інгулець", "на реке Днепр": a river, not its town.
-	if m.first > s.first && (d.stemOf(m.first-1) == "річк" || d.stemOf(m.first-1) == "рек" || d.stemOf(m.first-1) == "річ") {
+	if prev == "річк" || prev == "рек" || prev == "річ" {
 		m.context = true
 	}
 	// "Дмитрий Песков", "Сергій Попко": a given name starts a person's name.
@@ -351,7 +358,7 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 		}
 	}
 	// "президента России", "МЗС України": the office's country.
-	if m.isCountryOrCapital() && m.first > s.first && (cyrSpeakerHead[cyrStem(d.tokens[m.first-1].key)] || cyrTitleStems[cyrStem(d.tokens[m.first-1].key)]) {
+	if m.isCountryOrCapital() && (cyrSpeakerHead[prev] || cyrTitleStems[prev]) {
 		m.context = true
 	}
 	// "Росія атакувала", "Україна заявила": a country (or its capital)
@@ -386,7 +393,7 @@ func (x *Extractor) cyrCommon(d *doc, m *mention) bool {
 // here: a city's name (50,000 people or more) always; otherwise only
 // mid-sentence after a locative preposition, or with a kind word beside it.
 func (x *Extractor) acceptCyrCommon(d *doc, m *mention, s sentence) bool {
-	exact := x.g.LookupKey(m.key)
+	exact := m.cands[:m.exactN]
 	for _, p := range m.cands {
 		// A city's name: an administrative centre of 50,000 people or more
 		// (by any reading), or any such place named exactly.
@@ -409,9 +416,8 @@ func controlWord(w string) bool {
 }
 
 // cyrStrongLocatives are the prepositions that put a common word's place
-// reading first: "у Мирному", "під Суходолом"; not "з" or "по", which
-// also mean "with" ("разом із Силами оборони"). "По" stays: strikes are
-// "по Василькову".
+// reading first: "у Мирному", "під Суходолом", "по Василькову"; not "з",
+// which also means "with" ("разом із Силами оборони").
 var cyrStrongLocatives = map[string]bool{
 	"у": true, "в": true, "во": true, "на": true, "під": true, "под": true, "біля": true, "возле": true, "поблизу": true,
 	"около": true, "неподалік": true, "недалеко": true, "районі": true, "районе": true, "окрестностях": true, "околицях": true,
@@ -445,7 +451,7 @@ func governed(d *doc, i int, s sentence) bool {
 		return cyrStem(d.tokens[i].key) != d.tokens[i].key
 	case p.kind == tokWord && p.cyrillic:
 		return true
-	case p.kind == tokPunct && p.text == "," || p.kind == tokWord && (p.lower == "та" || p.lower == "і" || p.lower == "и" || p.lower == "й"):
+	case p.kind == tokPunct && p.text == "," || p.kind == tokWord && cyrAnd[p.lower]:
 		return i-2 >= s.first && d.tokens[i-2].upper && d.tokens[i-2].cyrillic
 	}
 	return false
