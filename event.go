@@ -70,6 +70,32 @@ const (
 	GeoCountry    GeoPrecision = "country"
 )
 
+// Verification is how well an event, or one thing claimed about it, is
+// established by the stored claims.
+type Verification string
+
+// Verification statuses, from the design's taxonomy.
+const (
+	Claimed           Verification = "claimed"
+	Corroborated      Verification = "corroborated"
+	VisuallyConfirmed Verification = "visually_confirmed"
+	Disputed          Verification = "disputed"
+)
+
+// Valid reports whether v is a known status.
+func (v Verification) Valid() bool {
+	return v == Claimed || v == Corroborated || v == VisuallyConfirmed || v == Disputed
+}
+
+// Finding is the status of one kind of thing claimed about an event: that
+// the attack happened (ClaimAttack), that its target was damaged
+// (ClaimDamage) or destroyed (ClaimDestruction).
+type Finding struct {
+	Kind   ClaimKind    `json:"kind"`
+	Status Verification `json:"status"`
+	Reason string       `json:"reason"`
+}
+
 // Valid reports whether p is a known precision.
 func (p GeoPrecision) Valid() bool {
 	return p == GeoPoint || p == GeoSettlement || p == GeoRegion || p == GeoCountry
@@ -87,6 +113,9 @@ type Target struct {
 	Category string `json:"category"`
 	Name     string `json:"name,omitempty"`
 	Count    int    `json:"count,omitempty"`
+	// AssetKey is the registry asset the target was linked to
+	// ("ship:tatarstan"); AssetID its stored ID.
+	AssetKey string `json:"asset,omitempty"`
 	AssetID  int64  `json:"asset_id,omitempty"`
 	ReportID int64  `json:"report_id,omitempty"`
 	Span     Span   `json:"span"`
@@ -108,6 +137,10 @@ type Event struct {
 	// DateInferred is set when the text gives no date and Date is the
 	// report's publication day.
 	DateInferred bool `json:"date_inferred,omitempty"`
+	// Night is set when the text places the event at night (overnight,
+	// late in the evening, in the early hours), when reports may date it
+	// by either side of midnight.
+	Night bool `json:"night,omitempty"`
 
 	// Point is the event's location; nil when unknown.
 	Point        *Point       `json:"point,omitempty"`
@@ -147,6 +180,13 @@ type Event struct {
 	// when the event is read.
 	Records []string `json:"records,omitempty"`
 
+	// Status is how well the attack itself is established, with the reason;
+	// Findings give the status of each kind of thing claimed (that the
+	// attack happened, damage, destruction). See docs/merging.md.
+	Status       Verification `json:"status,omitempty"`
+	StatusReason string       `json:"status_reason,omitempty"`
+	Findings     []Finding    `json:"findings,omitempty"`
+
 	// ExtractorVersion is the version of the extractor that derived it.
 	ExtractorVersion string `json:"extractor_version,omitempty"`
 	// Version counts changes to the event.
@@ -154,6 +194,9 @@ type Event struct {
 
 	Claims []*Claim      `json:"claims,omitempty"`
 	Places []*EventPlace `json:"places,omitempty"`
+	// Mentions are the reports' accounts the event was derived from, with
+	// why each joined it; loaded by FindEventByID.
+	Mentions []*Mention `json:"mentions,omitempty"`
 
 	CreatedAt time.Time `json:"created_at,omitzero"`
 	UpdatedAt time.Time `json:"updated_at,omitzero"`
@@ -188,6 +231,9 @@ func (e *Event) Validate() error {
 	}
 	if e.GeoPrecision != "" && !e.GeoPrecision.Valid() {
 		return Errorf(EINVALID, "unknown geo precision %q", e.GeoPrecision)
+	}
+	if e.Status != "" && !e.Status.Valid() {
+		return Errorf(EINVALID, "unknown verification status %q", e.Status)
 	}
 	if e.Confidence < 0 || e.Confidence > 1 {
 		return Errorf(EINVALID, "confidence %v outside [0, 1]", e.Confidence)
@@ -225,6 +271,10 @@ type EventFilter struct {
 	// Types matches any of the listed types.
 	Types []EventType
 	Actor *Actor
+	// Status matches events with that verification status.
+	Status *Verification
+	// Asset matches events with a target linked to that asset key.
+	Asset *string
 	// MinFrontKm and MaxFrontKm bound the distance from the front line.
 	MinFrontKm *float64
 	MaxFrontKm *float64

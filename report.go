@@ -28,6 +28,9 @@ type Report struct {
 
 	SourceID   int64  `json:"source_id,omitempty"`
 	SourceName string `json:"source,omitempty"`
+	// SourceKind is the kind of the source named, used when the source is
+	// first stored (or still of unknown kind).
+	SourceKind SourceKind `json:"source_kind,omitempty"`
 
 	Title string `json:"title,omitempty"`
 	Text  string `json:"text"`
@@ -50,6 +53,9 @@ type Report struct {
 func (r *Report) Validate() error {
 	if strings.TrimSpace(r.Text) == "" {
 		return Errorf(EINVALID, "report text required")
+	}
+	if r.SourceKind != "" && !r.SourceKind.Valid() {
+		return Errorf(EINVALID, "unknown source kind %q", r.SourceKind)
 	}
 	if len(r.Text) > MaxReportTextBytes {
 		return Errorf(EINVALID, "report text is %d bytes, more than the %d allowed", len(r.Text), MaxReportTextBytes)

@@ -7,7 +7,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/farsight-osint/farsight/internal/assets"
 	"github.com/farsight-osint/farsight/internal/lang"
+	"github.com/farsight-osint/farsight/internal/merge"
 	"io"
 	"log/slog"
 	"os"
@@ -162,6 +164,17 @@ func (m *Main) openDB(ctx context.Context) (*sqlite.DB, error) {
 	if err := db.Open(ctx); err != nil {
 		return nil, fmt.Errorf("database %s: %w", m.Config.DB, err)
 	}
+	// The registry ships with the binary; the database keeps a copy so
+	// that targets can refer to assets by ID.
+	ships, err := assets.Ships()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := sqlite.NewAssetService(db).UpsertAssets(ctx, ships); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database %s: asset registry: %w", m.Config.DB, err)
+	}
 	m.db = db
 	return db, nil
 }
@@ -255,12 +268,19 @@ func (m *Main) newPipeline(cmd *cobra.Command) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	ships, err := assets.Ships()
+	if err != nil {
+		return nil, err
+	}
+	events := sqlite.NewEventService(db)
 	return &pipeline.Pipeline{
-		Reports:   sqlite.NewReportService(db),
-		Events:    sqlite.NewEventService(db),
-		Extractor: x,
-		Enricher:  en,
-		Logger:    m.Logger,
+		Reports:    sqlite.NewReportService(db),
+		Events:     events,
+		Mentions:   events,
+		Merger:     &merge.Merger{Enricher: en},
+		Extractor:  x,
+		LinkAssets: assets.NewRegistry(ships).Link,
+		Logger:     m.Logger,
 		// Detect is safe for concurrent use and builds its n-gram model
 		// only for texts whose letters do not decide.
 		DetectLang: lang.Detect,

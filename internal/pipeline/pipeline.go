@@ -19,8 +19,18 @@ type Pipeline struct {
 	Reports   farsight.ReportService
 	Events    farsight.EventService
 	Extractor farsight.Extractor
-	// Enricher, when set, adds geography to each event before it is stored.
+	// Mentions and Merger, when set, merge the extracted events into the
+	// stored ones: each becomes a mention that joins the events it matches
+	// (the merger enriches the events it derives). Without them every
+	// extracted event is stored as an event of its own.
+	Mentions farsight.MentionService
+	Merger   farsight.Merger
+	// Enricher, when set and there is no merger, adds geography to each
+	// event before it is stored.
 	Enricher farsight.Enricher
+	// LinkAssets, when set, links the named targets of each extracted
+	// event to registry assets.
+	LinkAssets func(e *farsight.Event)
 	// DetectLang, when set, gives reports without a language one before
 	// they are stored ("en", "uk", "ru", "other"). Reports in another
 	// language are stored but not extracted.
@@ -34,7 +44,7 @@ type Pipeline struct {
 type Result struct {
 	// New reports stored, and Duplicates of reports already stored.
 	New, Duplicates int
-	// Events stored for the new reports.
+	// Events extracted from the new reports (before merging).
 	Events int
 	// ExtractErrors counts new reports whose extraction failed; they stay
 	// stored and can be extracted again.
@@ -96,9 +106,18 @@ func (p *Pipeline) Process(ctx context.Context, rs []*farsight.Report) (Result, 
 
 	perReport := make([][]*farsight.Event, len(fresh))
 	errs := make([]error, len(fresh))
+	sketches := make([][]byte, len(fresh))
 	p.each(len(fresh), func(i int) {
 		evs, err := p.Extractor.Extract(fresh[i])
-		if err == nil && p.Enricher != nil {
+		if err == nil && p.Merger != nil && len(evs) > 0 {
+			sketches[i] = p.Merger.Sketch(fresh[i].Text)
+		}
+		if err == nil && p.LinkAssets != nil {
+			for _, e := range evs {
+				p.LinkAssets(e)
+			}
+		}
+		if err == nil && p.Enricher != nil && p.Merger == nil {
 			for _, e := range evs {
 				if err = p.Enricher.Enrich(e); err != nil {
 					break
@@ -108,18 +127,27 @@ func (p *Pipeline) Process(ctx context.Context, rs []*farsight.Report) (Result, 
 		perReport[i], errs[i] = evs, err
 	})
 	var events []*farsight.Event
+	var mentions []*farsight.Mention
+	var extracted []int64
 	for i, evs := range perReport {
 		if errs[i] != nil {
 			res.ExtractErrors++
 			p.logger().Warn("extract failed", slog.Int64("report_id", fresh[i].ID), slog.String("error", errs[i].Error()))
 			continue
 		}
-		for _, e := range evs {
+		extracted = append(extracted, fresh[i].ID)
+		for k, e := range evs {
 			e.ExtractorVersion = p.Extractor.Version()
+			mentions = append(mentions, &farsight.Mention{ReportID: fresh[i].ID, Index: k, Event: e, Sketch: sketches[i]})
 		}
 		events = append(events, evs...)
 	}
-	if len(events) > 0 {
+	switch {
+	case p.Merger != nil && len(extracted) > 0:
+		if err := p.Mentions.MergeMentions(ctx, extracted, mentions, p.Merger); err != nil {
+			return res, fmt.Errorf("merge events: %w", err)
+		}
+	case len(events) > 0:
 		if err := p.Events.CreateEvents(ctx, events); err != nil {
 			return res, fmt.Errorf("store events: %w", err)
 		}

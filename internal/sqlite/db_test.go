@@ -85,7 +85,7 @@ func TestReopen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(names) != 3 {
+		if len(names) != 4 {
 			t.Fatalf("open %d: got migrations %v", i, names)
 		}
 		db.Close()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -30,17 +31,23 @@ const undatedDay = -1000000
 
 const eventColumns = `e.id, e.type, e.actor, e.date, e.date_end, e.date_precision, e.date_inferred, e.lat, e.lon, e.geo_precision,
 	e.place_id, e.place_name, e.country, e.admin1, e.outcome, e.confidence, e.extractor_version, e.version, e.created_at, e.updated_at,
-	e.front_km, e.front_side, e.frontline_date, e.border_km, e.in_occupied, e.marine_region`
+	e.front_km, e.front_side, e.frontline_date, e.border_km, e.in_occupied, e.marine_region, e.status, e.status_reason, e.findings, e.night`
 
 func scanEvent(row interface{ Scan(...any) error }) (*farsight.Event, error) {
 	var e farsight.Event
 	var lat, lon, frontKm, borderKm sql.NullFloat64
 	var occupied sql.NullBool
-	var typ, actor, prec, geoPrec, created, updated string
+	var typ, actor, prec, geoPrec, created, updated, status, findings string
 	if err := row.Scan(&e.ID, &typ, &actor, &e.Date, &e.DateEnd, &prec, &e.DateInferred, &lat, &lon, &geoPrec,
 		&e.PlaceID, &e.PlaceName, &e.Country, &e.Admin1, &e.Outcome, &e.Confidence, &e.ExtractorVersion, &e.Version, &created, &updated,
-		&frontKm, &e.FrontSide, &e.FrontlineDate, &borderKm, &occupied, &e.MarineRegion); err != nil {
+		&frontKm, &e.FrontSide, &e.FrontlineDate, &borderKm, &occupied, &e.MarineRegion, &status, &e.StatusReason, &findings, &e.Night); err != nil {
 		return nil, err
+	}
+	e.Status = farsight.Verification(status)
+	if findings != "" {
+		if err := json.Unmarshal([]byte(findings), &e.Findings); err != nil {
+			return nil, fmt.Errorf("event %d findings: %w", e.ID, err)
+		}
 	}
 	e.FrontKm, e.BorderKm = nullFloat(frontKm), nullFloat(borderKm)
 	if occupied.Valid {
@@ -69,6 +76,9 @@ func (s *EventService) FindEventByID(ctx context.Context, id int64) (*farsight.E
 	}
 	if err := s.attach(ctx, e); err != nil {
 		return nil, fmt.Errorf("find event %d: %w", id, err)
+	}
+	if e.Mentions, err = s.FindMentions(ctx, id); err != nil {
+		return nil, err
 	}
 	if e.Records, err = s.records(ctx, e); err != nil {
 		return nil, fmt.Errorf("find event %d: records: %w", id, err)
@@ -171,14 +181,14 @@ func (s *EventService) attach(ctx context.Context, e *farsight.Event) error {
 		return err
 	}
 
-	rows, err = s.db.db.QueryContext(ctx, `SELECT category, name, count, COALESCE(asset_id, 0), report_id, span_start, span_end FROM event_targets WHERE event_id = ? ORDER BY id`, e.ID)
+	rows, err = s.db.db.QueryContext(ctx, `SELECT category, name, count, COALESCE(asset_id, 0), asset_key, report_id, span_start, span_end FROM event_targets WHERE event_id = ? ORDER BY id`, e.ID)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var t farsight.Target
-		if err := rows.Scan(&t.Category, &t.Name, &t.Count, &t.AssetID, &t.ReportID, &t.Span.Start, &t.Span.End); err != nil {
+		if err := rows.Scan(&t.Category, &t.Name, &t.Count, &t.AssetID, &t.AssetKey, &t.ReportID, &t.Span.Start, &t.Span.End); err != nil {
 			return err
 		}
 		e.Targets = append(e.Targets, t)
@@ -389,14 +399,23 @@ func (s *EventService) eventQuery(ctx context.Context, f farsight.EventFilter) (
 		}
 		q.where, q.args = append(q.where, "e.actor = ?"), append(q.args, string(*v))
 	}
+	if v := f.Status; v != nil {
+		if !v.Valid() {
+			return nil, farsight.Errorf(farsight.EINVALID, "unknown verification status %q", *v)
+		}
+		q.where, q.args = append(q.where, "e.status = ?"), append(q.args, string(*v))
+	}
+	if v := f.Asset; v != nil {
+		q.where, q.args = append(q.where, "e.id IN (SELECT event_id FROM event_targets WHERE asset_key = ?)"), append(q.args, *v)
+	}
 	if v := f.ID; v != nil {
 		q.where, q.args = append(q.where, "e.id = ?"), append(q.args, *v)
 	}
 	if v := f.ReportID; v != nil {
-		q.where, q.args = append(q.where, "e.id IN (SELECT event_id FROM claims WHERE report_id = ?)"), append(q.args, *v)
+		q.where, q.args = append(q.where, "e.id IN (SELECT event_id FROM mentions WHERE report_id = ?)"), append(q.args, *v)
 	}
 	if v := f.Text; v != nil {
-		q.where = append(q.where, "e.id IN (SELECT c.event_id FROM claims c WHERE c.report_id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?))")
+		q.where = append(q.where, "e.id IN (SELECT m.event_id FROM mentions m WHERE m.report_id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?))")
 		q.args = append(q.args, ftsQuery(*v))
 	}
 	return q, nil
@@ -460,111 +479,204 @@ func (s *EventService) CreateEvents(ctx context.Context, es []*farsight.Event) e
 }
 
 func createEvents(ctx context.Context, tx *sql.Tx, es []*farsight.Event, now time.Time) error {
-	stmts := map[string]*sql.Stmt{}
-	prepare := func(query string) (*sql.Stmt, error) {
-		if st, ok := stmts[query]; ok {
-			return st, nil
-		}
-		st, err := tx.PrepareContext(ctx, query)
-		if err != nil {
-			return nil, err
-		}
-		stmts[query] = st
-		return st, nil
-	}
-	defer func() {
-		for _, st := range stmts {
-			st.Close()
-		}
-	}()
-	exec := func(query string, args ...any) (sql.Result, error) {
-		st, err := prepare(query)
-		if err != nil {
-			return nil, err
-		}
-		res, err := st.ExecContext(ctx, args...)
-		return res, formatError(err)
-	}
-
-	nowText := formatTime(now)
+	w := newWriter(ctx, tx, now)
+	defer w.close()
 	for _, e := range es {
-		var lat, lon any
-		if e.Point != nil {
-			lat, lon = e.Point.Lat, e.Point.Lon
-		}
-		last, span := e.Date, 0
-		if e.DateEnd != "" {
-			last, span = e.DateEnd, int(dayNumber(e.DateEnd)-dayNumber(e.Date))
-		}
-		e.Version = max(e.Version, 1)
-		res, err := exec(`INSERT INTO events (type, actor, date, date_end, last_date, span_days, date_precision, date_inferred, lat, lon, geo_precision,
-			place_id, place_name, country, admin1, outcome, confidence, extractor_version, version, created_at, updated_at,
-			front_km, front_side, frontline_date, border_km, in_occupied, marine_region)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			string(e.Type), string(e.Actor), e.Date, e.DateEnd, last, span, string(e.DatePrecision), e.DateInferred, lat, lon, string(e.GeoPrecision),
-			e.PlaceID, e.PlaceName, e.Country, e.Admin1, e.Outcome, e.Confidence, e.ExtractorVersion, e.Version, nowText, nowText,
-			nullable(e.FrontKm), e.FrontSide, e.FrontlineDate, nullable(e.BorderKm), nullable(e.InOccupied), e.MarineRegion)
-		if err != nil {
-			return fmt.Errorf("insert event: %w", err)
-		}
-		if e.ID, err = res.LastInsertId(); err != nil {
+		if err := w.insertEvent(e); err != nil {
 			return err
 		}
-		e.CreatedAt, e.UpdatedAt = now, now
-		if e.Point != nil {
-			minDay, maxDay := int64(undatedDay), int64(undatedDay)
-			if e.Date != "" {
-				minDay, maxDay = dayNumber(e.Date), dayNumber(last)
-			}
-			if _, err := exec(`INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat, min_day, max_day) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				e.ID, e.Point.Lon, e.Point.Lon, e.Point.Lat, e.Point.Lat, minDay, maxDay); err != nil {
-				return fmt.Errorf("index event: %w", err)
+		// The event as given is its own single mention, so that later
+		// merging can regroup it.
+		var report int64
+		if len(e.Claims) > 0 {
+			report = e.Claims[0].ReportID
+		}
+		m := &farsight.Mention{EventID: e.ID, ReportID: report, Key: fmt.Sprintf("event %020d", e.ID), Event: e}
+		if err := w.insertMention(m, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writer runs the statements of one write transaction, each prepared once.
+type writer struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+	now   time.Time
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx, now time.Time) *writer {
+	return &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, now: now}
+}
+
+func (w *writer) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+func (w *writer) exec(query string, args ...any) (sql.Result, error) {
+	st, ok := w.stmts[query]
+	if !ok {
+		var err error
+		if st, err = w.tx.PrepareContext(w.ctx, query); err != nil {
+			return nil, err
+		}
+		w.stmts[query] = st
+	}
+	res, err := st.ExecContext(w.ctx, args...)
+	return res, formatError(err)
+}
+
+// eventRow returns the stored columns of an event, in eventFields order.
+func eventRow(e *farsight.Event) []any {
+	var lat, lon any
+	if e.Point != nil {
+		lat, lon = e.Point.Lat, e.Point.Lon
+	}
+	last, span := lastDay(e)
+	findings := ""
+	if len(e.Findings) > 0 {
+		buf, _ := json.Marshal(e.Findings)
+		findings = string(buf)
+	}
+	return []any{string(e.Type), string(e.Actor), e.Date, e.DateEnd, last, span, string(e.DatePrecision), e.DateInferred, lat, lon, string(e.GeoPrecision),
+		e.PlaceID, e.PlaceName, e.Country, e.Admin1, e.Outcome, e.Confidence, e.ExtractorVersion, e.Version,
+		nullable(e.FrontKm), e.FrontSide, e.FrontlineDate, nullable(e.BorderKm), nullable(e.InOccupied), e.MarineRegion,
+		string(e.Status), e.StatusReason, findings, e.Night}
+}
+
+const eventFields = `type, actor, date, date_end, last_date, span_days, date_precision, date_inferred, lat, lon, geo_precision,
+	place_id, place_name, country, admin1, outcome, confidence, extractor_version, version,
+	front_km, front_side, frontline_date, border_km, in_occupied, marine_region, status, status_reason, findings, night`
+
+func lastDay(e *farsight.Event) (string, int) {
+	if e.DateEnd != "" {
+		return e.DateEnd, int(dayNumber(e.DateEnd) - dayNumber(e.Date))
+	}
+	return e.Date, 0
+}
+
+// insertEvent stores a new event with its claims, places and targets and
+// sets its ID.
+func (w *writer) insertEvent(e *farsight.Event) error {
+	e.Version = max(e.Version, 1)
+	nowText := formatTime(w.now)
+	res, err := w.exec(`INSERT INTO events (`+eventFields+`, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		append(eventRow(e), nowText, nowText)...)
+	if err != nil {
+		return fmt.Errorf("insert event: %w", err)
+	}
+	if e.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	e.CreatedAt, e.UpdatedAt = w.now, w.now
+	return w.insertParts(e)
+}
+
+// updateEvent replaces a stored event's fields and parts, and counts the
+// change in its version.
+func (w *writer) updateEvent(e *farsight.Event) error {
+	var version int
+	if err := w.tx.QueryRowContext(w.ctx, `SELECT version FROM events WHERE id = ?`, e.ID).Scan(&version); err != nil {
+		return fmt.Errorf("update event %d: %w", e.ID, err)
+	}
+	e.Version = version + 1
+	if _, err := w.exec(`UPDATE events SET (`+eventFields+`, updated_at) =
+		(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
+		append(eventRow(e), formatTime(w.now), e.ID)...); err != nil {
+		return fmt.Errorf("update event: %w", err)
+	}
+	e.UpdatedAt = w.now
+	if err := w.deleteParts(e.ID); err != nil {
+		return err
+	}
+	return w.insertParts(e)
+}
+
+// deleteParts removes an event's claims, places, targets and index entry.
+func (w *writer) deleteParts(id int64) error {
+	for _, q := range []string{`DELETE FROM claims WHERE event_id = ?`, `DELETE FROM event_places WHERE event_id = ?`,
+		`DELETE FROM event_targets WHERE event_id = ?`, `DELETE FROM events_rtree WHERE id = ?`} {
+		if _, err := w.exec(q, id); err != nil {
+			return fmt.Errorf("delete event parts: %w", err)
+		}
+	}
+	return nil
+}
+
+// insertParts stores an event's index entry, claims, places and targets.
+func (w *writer) insertParts(e *farsight.Event) error {
+	if e.Point != nil {
+		minDay, maxDay := int64(undatedDay), int64(undatedDay)
+		if e.Date != "" {
+			last, _ := lastDay(e)
+			minDay, maxDay = dayNumber(e.Date), dayNumber(last)
+		}
+		if _, err := w.exec(`INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat, min_day, max_day) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, e.Point.Lon, e.Point.Lon, e.Point.Lat, e.Point.Lat, minDay, maxDay); err != nil {
+			return fmt.Errorf("index event: %w", err)
+		}
+	}
+	for _, c := range e.Claims {
+		c.EventID = e.ID
+		res, err := w.exec(`INSERT INTO claims (event_id, report_id, kind, speaker, speaker_kind, stance, text, span_start, span_end, value, unit, qualifier, reference)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, c.ReportID, string(c.Kind), c.Speaker, string(c.SpeakerKind), string(c.Stance), c.Text, c.Span.Start, c.Span.End, nullable(c.Value), c.Unit, c.Qualifier, c.Reference)
+		if err != nil {
+			return fmt.Errorf("insert claim: %w", err)
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if err := saveCheck(w.exec, c); err != nil {
+			return err
+		}
+	}
+	for _, p := range e.Places {
+		if err := w.upsertPlace(p); err != nil {
+			return err
+		}
+		if _, err := w.exec(`INSERT INTO event_places (event_id, report_id, place_id, name, role, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, p.ReportID, p.PlaceID, p.Name, p.Role, p.Span.Start, p.Span.End); err != nil {
+			return fmt.Errorf("insert event place: %w", err)
+		}
+	}
+	for i := range e.Targets {
+		t := &e.Targets[i]
+		if t.AssetKey != "" && t.AssetID == 0 {
+			if err := w.tx.QueryRowContext(w.ctx, `SELECT id FROM assets WHERE key = ?`, t.AssetKey).Scan(&t.AssetID); err != nil && !errNoRows(err) {
+				return fmt.Errorf("find asset %s: %w", t.AssetKey, err)
 			}
 		}
-		for _, c := range e.Claims {
-			c.EventID = e.ID
-			var value any
-			if c.Value != nil {
-				value = *c.Value
-			}
-			res, err := exec(`INSERT INTO claims (event_id, report_id, kind, speaker, speaker_kind, stance, text, span_start, span_end, value, unit, qualifier, reference)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				e.ID, c.ReportID, string(c.Kind), c.Speaker, string(c.SpeakerKind), string(c.Stance), c.Text, c.Span.Start, c.Span.End, value, c.Unit, c.Qualifier, c.Reference)
-			if err != nil {
-				return fmt.Errorf("insert claim: %w", err)
-			}
-			if c.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
-			if err := saveCheck(exec, c); err != nil {
-				return err
-			}
+		var asset any
+		if t.AssetID != 0 {
+			asset = t.AssetID
 		}
-		for _, p := range e.Places {
-			if pl := p.Place; pl != nil {
-				if _, err := exec(`INSERT INTO places (id, name, kind, lat, lon, country, admin1, admin1_code, admin2, population)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, lat = excluded.lat, lon = excluded.lon,
-						country = excluded.country, admin1 = excluded.admin1, admin1_code = excluded.admin1_code, admin2 = excluded.admin2, population = excluded.population`,
-					pl.ID, pl.Name, string(pl.Kind), pl.Lat, pl.Lon, pl.Country, pl.Admin1, pl.Admin1Code, pl.Admin2, pl.Population); err != nil {
-					return fmt.Errorf("upsert place: %w", err)
-				}
-			}
-			if _, err := exec(`INSERT INTO event_places (event_id, report_id, place_id, name, role, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				e.ID, p.ReportID, p.PlaceID, p.Name, p.Role, p.Span.Start, p.Span.End); err != nil {
-				return fmt.Errorf("insert event place: %w", err)
-			}
+		if _, err := w.exec(`INSERT INTO event_targets (event_id, report_id, category, name, count, asset_id, asset_key, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, t.ReportID, t.Category, t.Name, t.Count, asset, t.AssetKey, t.Span.Start, t.Span.End); err != nil {
+			return fmt.Errorf("insert event target: %w", err)
 		}
-		for _, t := range e.Targets {
-			var asset any
-			if t.AssetID != 0 {
-				asset = t.AssetID
-			}
-			if _, err := exec(`INSERT INTO event_targets (event_id, report_id, category, name, count, asset_id, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-				e.ID, t.ReportID, t.Category, t.Name, t.Count, asset, t.Span.Start, t.Span.End); err != nil {
-				return fmt.Errorf("insert event target: %w", err)
-			}
-		}
+	}
+	return nil
+}
+
+// upsertPlace keeps a copy of a place's gazetteer entry, when the extractor
+// gave one.
+func (w *writer) upsertPlace(p *farsight.EventPlace) error {
+	pl := p.Place
+	if pl == nil {
+		return nil
+	}
+	if _, err := w.exec(`INSERT INTO places (id, name, kind, lat, lon, country, admin1, admin1_code, admin2, population)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, lat = excluded.lat, lon = excluded.lon,
+			country = excluded.country, admin1 = excluded.admin1, admin1_code = excluded.admin1_code, admin2 = excluded.admin2, population = excluded.population`,
+		pl.ID, pl.Name, string(pl.Kind), pl.Lat, pl.Lon, pl.Country, pl.Admin1, pl.Admin1Code, pl.Admin2, pl.Population); err != nil {
+		return fmt.Errorf("upsert place: %w", err)
 	}
 	return nil
 }
@@ -649,6 +761,9 @@ func (s *EventService) DeleteEvent(ctx context.Context, id int64) error {
 		return err
 	}
 	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE event_id = ?`, id); err != nil {
+		return formatError(err)
+	}
 	res, err := tx.ExecContext(ctx, `DELETE FROM events WHERE id = ?`, id)
 	if err != nil {
 		return formatError(err)

@@ -154,7 +154,7 @@ func (s *ReportService) CreateReports(ctx context.Context, rs []*farsight.Report
 		if r.SourceID == 0 && r.SourceName != "" {
 			id, ok := sources[r.SourceName]
 			if !ok {
-				if id, err = sourceID(ctx, tx, r.SourceName, nowText); err != nil {
+				if id, err = sourceID(ctx, tx, r.SourceName, r.SourceKind, nowText); err != nil {
 					return nil, fmt.Errorf("source %q: %w", r.SourceName, err)
 				}
 				sources[r.SourceName] = id

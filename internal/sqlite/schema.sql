@@ -73,7 +73,7 @@ CREATE TABLE event_targets (
 	asset_id   INTEGER REFERENCES assets (id),
 	span_start INTEGER NOT NULL,
 	span_end   INTEGER NOT NULL
-);
+, asset_key TEXT NOT NULL DEFAULT '');
 
 CREATE TABLE events (
 	id                INTEGER PRIMARY KEY,
@@ -100,7 +100,7 @@ CREATE TABLE events (
 	version           INTEGER NOT NULL DEFAULT 1,
 	created_at        TEXT NOT NULL,
 	updated_at        TEXT NOT NULL
-, date_inferred INTEGER NOT NULL DEFAULT 0, front_km REAL, front_side TEXT NOT NULL DEFAULT '', frontline_date TEXT NOT NULL DEFAULT '', border_km REAL, in_occupied INTEGER, marine_region TEXT NOT NULL DEFAULT '');
+, date_inferred INTEGER NOT NULL DEFAULT 0, front_km REAL, front_side TEXT NOT NULL DEFAULT '', frontline_date TEXT NOT NULL DEFAULT '', border_km REAL, in_occupied INTEGER, marine_region TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '', status_reason TEXT NOT NULL DEFAULT '', findings TEXT NOT NULL DEFAULT '', night INTEGER NOT NULL DEFAULT 0);
 
 CREATE VIRTUAL TABLE events_rtree USING rtree (
 	id,
@@ -133,6 +133,34 @@ CREATE TABLE jobs (
 	last_error   TEXT NOT NULL DEFAULT '',
 	created_at   TEXT NOT NULL,
 	updated_at   TEXT NOT NULL
+);
+
+CREATE TABLE mention_assets (
+	mention_id INTEGER NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+	asset_key  TEXT NOT NULL,
+	PRIMARY KEY (asset_key, mention_id)
+) WITHOUT ROWID;
+
+CREATE TABLE mentions (
+	id           INTEGER PRIMARY KEY,
+	event_id     INTEGER REFERENCES events (id),
+	report_id    INTEGER REFERENCES reports (id),
+	idx          INTEGER NOT NULL DEFAULT 0,
+	key          TEXT NOT NULL,
+	-- The days the mention's date allows (see internal/merge), NULL when
+	-- undated; its point; whether it is coarse (joins at most one event).
+	first_day    INTEGER,
+	last_day     INTEGER,
+	lat          REAL,
+	lon          REAL,
+	coarse       INTEGER NOT NULL DEFAULT 0,
+	-- The event as extracted from the report alone, as JSON.
+	data         TEXT NOT NULL,
+	-- A MinHash sketch of the report's text, to find syndicated copies.
+	sketch       BLOB,
+	link         TEXT NOT NULL DEFAULT '',
+	duplicate_of INTEGER NOT NULL DEFAULT 0,
+	created_at   TEXT NOT NULL
 );
 
 CREATE TABLE places (
@@ -194,6 +222,8 @@ CREATE INDEX event_places_event_id ON event_places (event_id);
 
 CREATE INDEX event_places_place_id ON event_places (place_id);
 
+CREATE INDEX event_targets_asset_key ON event_targets (asset_key) WHERE asset_key != '';
+
 CREATE INDEX event_targets_event_id ON event_targets (event_id);
 
 CREATE INDEX events_actor_date ON events (actor, date);
@@ -206,9 +236,17 @@ CREATE INDEX events_marine_region ON events (marine_region, type, actor, date) W
 
 CREATE INDEX events_span_days ON events (span_days);
 
+CREATE INDEX events_status ON events (status, date);
+
 CREATE INDEX events_type_date ON events (type, date DESC, id DESC);
 
 CREATE INDEX jobs_state_run_at ON jobs (state, run_at);
+
+CREATE INDEX mentions_event_id ON mentions (event_id);
+
+CREATE INDEX mentions_first_day ON mentions (first_day);
+
+CREATE INDEX mentions_report_id ON mentions (report_id);
 
 CREATE INDEX reports_source_id ON reports (source_id);
 

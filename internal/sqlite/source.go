@@ -87,8 +87,13 @@ func scanSource(row interface{ Scan(...any) error }) (*farsight.Source, error) {
 
 // sourceID returns the ID of the source named name, creating it (kind
 // unknown) when it does not exist yet.
-func sourceID(ctx context.Context, tx execer, name string, now string) (int64, error) {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, kind, created_at) VALUES (?, 'unknown', ?) ON CONFLICT (name) DO NOTHING`, name, now); err != nil {
+func sourceID(ctx context.Context, tx execer, name string, kind farsight.SourceKind, now string) (int64, error) {
+	if kind == "" || !kind.Valid() {
+		kind = farsight.SourceUnknown
+	}
+	// A source first seen without a kind gets the first kind a report gives.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, kind, created_at) VALUES (?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET kind = excluded.kind WHERE sources.kind = 'unknown' AND excluded.kind != 'unknown'`, name, string(kind), now); err != nil {
 		return 0, formatError(err)
 	}
 	var id int64

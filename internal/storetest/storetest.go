@@ -210,6 +210,11 @@ func testEvents(t *testing.T, s Stores) {
 		"first drone_strike by ukraine in Dagestan",
 		"farthest ukraine strike behind the front line so far: 970 km (the first stored)",
 	}
+	// An event created as given is its own single mention.
+	if len(got.Mentions) != 1 || got.Mentions[0].ReportID != r.ID || got.Mentions[0].EventID != e.ID || got.Mentions[0].Event.Type != e.Type {
+		t.Fatalf("got mentions %+v, want one of report %d", got.Mentions, r.ID)
+	}
+	want.Mentions = got.Mentions
 	if diff := cmp.Diff(&want, got); diff != "" {
 		t.Fatalf("FindEventByID mismatch (-want +got):\n%s", diff)
 	}

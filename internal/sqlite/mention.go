@@ -1,0 +1,319 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/farsight-osint/farsight"
+)
+
+var _ farsight.MentionService = (*EventService)(nil)
+
+// maxWindowDays bounds the length of a stored mention's window of days, so
+// that the blocking query can walk the first_day index from a fixed lower
+// bound; a mention whose window is longer cannot match others (see
+// internal/merge) and is only found through its assets.
+const maxWindowDays = 40
+
+// insertMention stores a mention and sets its ID. Its blocking columns come
+// from g's window, or from its dates when g is nil.
+func (w *writer) insertMention(m *farsight.Mention, g farsight.Merger) error {
+	data, err := json.Marshal(m.Event)
+	if err != nil {
+		return err
+	}
+	var first, last, lat, lon any
+	coarse := false
+	var keys []string
+	if g != nil {
+		if win, ok := g.Window(m); ok {
+			first, last = win.FromDay, win.ToDay
+			keys = win.Assets
+		}
+		coarse = g.Coarse(m)
+	} else if e := m.Event; e.Date != "" {
+		end, _ := lastDay(e)
+		first, last = dayNumber(e.Date)-1, dayNumber(end)+1
+	}
+	if p := m.Event.Point; p != nil {
+		lat, lon = p.Lat, p.Lon
+	}
+	var event, report any
+	if m.EventID != 0 {
+		event = m.EventID
+	}
+	if m.ReportID != 0 {
+		report = m.ReportID
+	}
+	res, err := w.exec(`INSERT INTO mentions (event_id, report_id, idx, key, first_day, last_day, lat, lon, coarse, data, sketch, link, duplicate_of, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		event, report, m.Index, m.Key, first, last, lat, lon, coarse, string(data), m.Sketch, m.Link, m.DuplicateOf, formatTime(w.now))
+	if err != nil {
+		return fmt.Errorf("insert mention: %w", err)
+	}
+	if m.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if _, err := w.exec(`INSERT OR IGNORE INTO mention_assets (mention_id, asset_key) VALUES (?, ?)`, m.ID, k); err != nil {
+			return fmt.Errorf("insert mention asset: %w", err)
+		}
+	}
+	for _, p := range m.Event.Places {
+		if err := w.upsertPlace(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const mentionColumns = `m.id, COALESCE(m.event_id, 0), COALESCE(m.report_id, 0), m.idx, m.key, m.data, m.sketch, m.link, m.duplicate_of,
+	COALESCE(r.source_id, 0), COALESCE(s.name, ''), COALESCE(s.kind, ''), COALESCE(r.published, '')`
+
+const mentionFrom = `mentions m LEFT JOIN reports r ON r.id = m.report_id LEFT JOIN sources s ON s.id = r.source_id`
+
+// loadMentions returns the mentions selected by where, with their events
+// and their reports' sources.
+func loadMentions(ctx context.Context, q querier, where string, args ...any) ([]*farsight.Mention, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+mentionColumns+` FROM `+mentionFrom+` WHERE `+where+` ORDER BY m.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*farsight.Mention
+	for rows.Next() {
+		var m farsight.Mention
+		var data, kind string
+		if err := rows.Scan(&m.ID, &m.EventID, &m.ReportID, &m.Index, &m.Key, &data, &m.Sketch, &m.Link, &m.DuplicateOf,
+			&m.SourceID, &m.SourceName, &kind, &m.Published); err != nil {
+			return nil, err
+		}
+		m.SourceKind = farsight.SourceKind(kind)
+		m.Event = new(farsight.Event)
+		if err := json.Unmarshal([]byte(data), m.Event); err != nil {
+			return nil, fmt.Errorf("mention %d: %w", m.ID, err)
+		}
+		out = append(out, &m)
+	}
+	return out, rows.Err()
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// FindMentions returns the mentions of an event.
+func (s *EventService) FindMentions(ctx context.Context, eventID int64) ([]*farsight.Mention, error) {
+	ms, err := loadMentions(ctx, s.db.db, `m.event_id = ?`, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("find mentions: %w", err)
+	}
+	return ms, nil
+}
+
+// MergeMentions replaces the mentions of reports with ms and regroups the
+// events around them.
+//
+// Blocking: the events regrouped are those holding a mention inside the
+// window of a new mention (its days and a box around its point, or one of
+// its assets), and, one step further, those holding a coarse mention
+// inside the window of a fine mention of those events, since a coarse
+// mention's place depends on every event it matches. Every mention of
+// those events is regrouped with the new ones; the result is what grouping
+// all stored mentions would give there.
+func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []*farsight.Mention, g farsight.Merger) error {
+	for _, m := range ms {
+		if m.Event == nil {
+			return farsight.Errorf(farsight.EINVALID, "mention without an event")
+		}
+		if err := m.Event.Validate(); err != nil {
+			return err
+		}
+		if !slices.Contains(reports, m.ReportID) {
+			return farsight.Errorf(farsight.EINVALID, "mention of report %d, which is not being merged", m.ReportID)
+		}
+	}
+	tx, err := s.db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	w := newWriter(ctx, tx, s.db.Now().UTC())
+	defer w.close()
+
+	affected := map[int64]bool{}
+	for _, r := range reports {
+		if err := eventIDs(ctx, tx, affected, `SELECT event_id FROM mentions WHERE report_id = ? AND event_id IS NOT NULL`, r); err != nil {
+			return err
+		}
+		if _, err := w.exec(`DELETE FROM mentions WHERE report_id = ?`, r); err != nil {
+			return err
+		}
+	}
+	for _, m := range ms {
+		var hash string
+		err := tx.QueryRowContext(ctx, `SELECT lower(hex(hash)) FROM reports WHERE id = ?`, m.ReportID).Scan(&hash)
+		if errNoRows(err) {
+			return farsight.Errorf(farsight.ECONFLICT, "report %d not found", m.ReportID)
+		} else if err != nil {
+			return err
+		}
+		m.Key = fmt.Sprintf("%s/%03d", hash, m.Index)
+		m.EventID = 0
+		if err := w.insertMention(m, g); err != nil {
+			return err
+		}
+	}
+
+	// Blocking.
+	block := func(win farsight.MergeWindow, coarseOnly bool) error {
+		only := ""
+		if coarseOnly {
+			only = " AND coarse = 1"
+		}
+		b := win.BBox
+		if err := eventIDs(ctx, tx, affected, `SELECT event_id FROM mentions WHERE first_day BETWEEN ? AND ? AND last_day >= ?
+			AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND event_id IS NOT NULL`+only,
+			win.FromDay-maxWindowDays, win.ToDay, win.FromDay, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon); err != nil {
+			return err
+		}
+		for _, k := range win.Assets {
+			if err := eventIDs(ctx, tx, affected, `SELECT m.event_id FROM mention_assets a JOIN mentions m ON m.id = a.mention_id
+				WHERE a.asset_key = ? AND m.first_day <= ? AND m.last_day >= ? AND m.event_id IS NOT NULL`+only, k, win.ToDay, win.FromDay); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, m := range ms {
+		if win, ok := g.Window(m); ok {
+			if err := block(win, false); err != nil {
+				return err
+			}
+		}
+	}
+	first, err := s.eventMentions(ctx, tx, affected)
+	if err != nil {
+		return err
+	}
+	for _, m := range append(slices.Clone(ms), first...) {
+		if win, ok := g.Window(m); ok && !g.Coarse(m) {
+			if err := block(win, true); err != nil {
+				return err
+			}
+		}
+	}
+	all, err := s.eventMentions(ctx, tx, affected)
+	if err != nil {
+		return err
+	}
+	all = append(all, ms...)
+
+	groups := g.Group(all)
+	// New events get their IDs in the order their reports came.
+	slices.SortStableFunc(groups, func(a, b []*farsight.Mention) int {
+		return cmp.Compare(slices.MinFunc(a, byID).ID, slices.MinFunc(b, byID).ID)
+	})
+
+	// Each group keeps the ID of the stored event most of its mentions
+	// were in (the lowest on a tie); the others get new events.
+	used := map[int64]bool{}
+	for _, grp := range groups {
+		count := map[int64]int{}
+		for _, m := range grp {
+			if m.EventID != 0 {
+				count[m.EventID]++
+			}
+		}
+		var id int64
+		for old, n := range count {
+			if used[old] {
+				continue
+			}
+			if id == 0 || n > count[id] || (n == count[id] && old < id) {
+				id = old
+			}
+		}
+		e, err := g.Derive(grp)
+		if err != nil {
+			return err
+		}
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		if id != 0 {
+			used[id] = true
+			e.ID = id
+			if err := w.updateEvent(e); err != nil {
+				return err
+			}
+		} else if err := w.insertEvent(e); err != nil {
+			return err
+		}
+		for _, m := range grp {
+			m.EventID = e.ID
+			if _, err := w.exec(`UPDATE mentions SET event_id = ?, link = ?, duplicate_of = ? WHERE id = ?`, e.ID, m.Link, m.DuplicateOf, m.ID); err != nil {
+				return err
+			}
+		}
+	}
+	for id := range affected {
+		if used[id] {
+			continue
+		}
+		if err := w.deleteParts(id); err != nil {
+			return err
+		}
+		if _, err := w.exec(`DELETE FROM events WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("delete merged event: %w", err)
+		}
+	}
+	return formatError(tx.Commit())
+}
+
+func byID(a, b *farsight.Mention) int { return cmp.Compare(a.ID, b.ID) }
+
+// eventIDs adds the event IDs a query returns to set.
+func eventIDs(ctx context.Context, tx *sql.Tx, set map[int64]bool, query string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("blocking: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		set[id] = true
+	}
+	return rows.Err()
+}
+
+// eventMentions returns the stored mentions of a set of events.
+func (s *EventService) eventMentions(ctx context.Context, tx *sql.Tx, events map[int64]bool) ([]*farsight.Mention, error) {
+	ids := make([]int64, 0, len(events))
+	for id := range events {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	var out []*farsight.Mention
+	for chunk := range slices.Chunk(ids, 500) {
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ")
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		ms, err := loadMentions(ctx, tx, `m.event_id IN (`+marks+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("load mentions: %w", err)
+		}
+		out = append(out, ms...)
+	}
+	return out, nil
+}
