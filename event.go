@@ -137,10 +137,12 @@ type Event struct {
 	// DateInferred is set when the text gives no date and Date is the
 	// report's publication day.
 	DateInferred bool `json:"date_inferred,omitempty"`
-	// Night is set when the text places the event at night (overnight,
-	// late in the evening, in the early hours), when reports may date it
-	// by either side of midnight.
-	Night bool `json:"night,omitempty"`
+	// Evening and Night are set when the text places the event late in
+	// the evening or at night (overnight, in the early hours): reports
+	// written that evening date a night attack by the day before those
+	// written the next morning.
+	Evening bool `json:"evening,omitempty"`
+	Night   bool `json:"night,omitempty"`
 
 	// Point is the event's location; nil when unknown.
 	Point        *Point       `json:"point,omitempty"`

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/farsight-osint/farsight"
+import (
+	"strings"
+
+	"github.com/farsight-osint/farsight"
+)
 
 // cyrSide is a side as a phrase names it: its forces, or its weapons
 // (which are the attacker's wherever they stand: "ППО збили український
@@ -21,7 +25,8 @@ var cyrSides = newLexicon(map[string]cyrSide{
 	"вмс украины": {farsight.ActorUkraine, false}, "вмс зсу": {farsight.ActorUkraine, false}, "вмс всу": {farsight.ActorUkraine, false},
 	"сил* оборон* україни": {farsight.ActorUkraine, false}, "сил* обороны украины": {farsight.ActorUkraine, false},
 	"сил* спеціальн* операці*": {farsight.ActorUkraine, false}, "сил* специальн* операци*": {farsight.ActorUkraine, false},
-	"ракетн* військ* і артилері*": {farsight.ActorUkraine, false}, "гур мо україни": {farsight.ActorUkraine, false}, "гур мо": {farsight.ActorUkraine, false}, "гур минобороны украины": {farsight.ActorUkraine, false},
+	"ракетн* військ* і артилері*": {farsight.ActorUkraine, false}, "головн* управлін* розвідки": {farsight.ActorUkraine, false},
+	"главн* управлени* разведки": {farsight.ActorUkraine, false}, "сил* беспилотн* систем* всу": {farsight.ActorUkraine, true}, "гур мо україни": {farsight.ActorUkraine, false}, "гур мо": {farsight.ActorUkraine, false}, "гур минобороны украины": {farsight.ActorUkraine, false},
 	"сбу україни": {farsight.ActorUkraine, false}, "служб* безпеки україни": {farsight.ActorUkraine, false},
 	"служб* безопасности украины": {farsight.ActorUkraine, false}, "повітрян* сил* зсу": {farsight.ActorUkraine, false},
 	"повітрян* сил* україни": {farsight.ActorUkraine, false}, "генштаб* зсу": {farsight.ActorUkraine, false},
@@ -80,6 +85,12 @@ func cyrActorVotes(d *doc, s sentence, si *sentInfo, votes, inferred map[farsigh
 			i += n - 1
 			continue
 		}
+		// "у Каспійську (Республіка Дагестан, рф)": a country in
+		// brackets locates a place; it is no side of the attack.
+		if !cs.weapon && inBrackets(d, s, i) {
+			i += n - 1
+			continue
+		}
 		side := cs.actor
 		after := cyrAttackWithin(d, i+n, min(s.last, i+n+5))
 		switch {
@@ -133,4 +144,16 @@ func cyrAttackWithin(d *doc, from, to int) cueKind {
 		}
 	}
 	return 0
+}
+
+// inBrackets reports whether token i of sentence s stands inside round
+// brackets.
+func inBrackets(d *doc, s sentence, i int) bool {
+	before, after := d.text[s.start:d.tokens[i].start], d.text[d.tokens[i].end:s.end]
+	if strings.LastIndexByte(before, '(') <= strings.LastIndexByte(before, ')') {
+		return false
+	}
+	closeAt := strings.IndexByte(after, ')')
+	openAt := strings.IndexByte(after, '(')
+	return closeAt >= 0 && (openAt < 0 || closeAt < openAt)
 }

@@ -41,6 +41,9 @@ type sentInfo struct {
 	unverified bool
 	denial     bool
 	footage    bool
+	// noDamage: the sentence denies damage ("no damage", "denied that
+	// any aircraft had been damaged").
+	noDamage bool
 
 	votes    map[farsight.Actor]float64 // attackers named
 	inferred map[farsight.Actor]float64 // attackers inferred from the target's side
@@ -58,7 +61,7 @@ func (x *Extractor) Extract(r *farsight.Report) ([]*farsight.Event, error) {
 	markShipNames(d, ms)
 	pubDay := ""
 	if !r.Published.IsZero() {
-		pubDay = r.Published.UTC().Format(time.DateOnly)
+		pubDay = r.Published.Format(time.DateOnly)
 	}
 	x.resolve(d, ms, pubDay)
 	dates := findDates(d, r.Published)
@@ -234,6 +237,10 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 	si.unverified = has(unverifiedCues, d, s)
 	si.footage = has(footageCues, d, s) || strings.Contains(d.text[s.start:s.end], "pic.twitter.com")
 	si.denial = si.hasSpeaker && si.stance == farsight.StanceDenies
+	// "... and denied that any aircraft had been damaged", «сведения о
+	// повреждении ... не соответствуют действительности», «разрушений
+	// нет»: a denial of damage, whatever else the sentence asserts.
+	si.noDamage = has(noDamageCues, d, s) || (has(denialCues, d, s) && (si.outcome == "damaged" || si.outcome == "destroyed"))
 	actorVotes(d, s, si.votes, si.inferred)
 	cyrActorVotes(d, s, si, si.votes, si.inferred)
 	si.targets = findTargets(d, s)
@@ -256,9 +263,20 @@ func destroyedWeapons(d *doc, s sentence) bool {
 				break
 			}
 		}
+		// "one drone was destroyed", "all drones were destroyed": the
+		// weapon is the passive subject.
+		if k := i - 1; k > s.first && passiveAux[d.word(k)] {
+			if w, m := cues.match(d, k-1, s.last); m > 0 && w.kind == cueWeapon && !w.eventive &&
+				(w.typ == farsight.DroneStrike || w.typ == farsight.MissileStrike) {
+				return true // a destroyed howitzer was no interception
+			}
+		}
 	}
 	return false
 }
+
+// passiveAux are the auxiliaries of an English passive.
+var passiveAux = map[string]bool{"was": true, "were": true, "been": true}
 
 // countLinks join the counts before a weapon: "74 з 75", "all 20 of".
 var countLinks = map[string]bool{"з": true, "із": true, "из": true, "of": true, "all": true, "усі": true, "все": true, "ще": true, "еще": true, "ещё": true}
@@ -1017,7 +1035,11 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 	} else if dm, ok := firstDate(dates, r.Published, d.sents[dr.sents[0].idx].start); ok {
 		e.Date, e.DateEnd, e.DatePrecision, explicit = dm.date, dm.end2, dm.precision, true
 	} else if !r.Published.IsZero() {
-		e.Date, e.DatePrecision, e.DateInferred = r.Published.UTC().Format(time.DateOnly), farsight.PrecisionDay, true
+		e.Date, e.DatePrecision, e.DateInferred = r.Published.Format(time.DateOnly), farsight.PrecisionDay, true
+	}
+	for _, si := range dr.sents {
+		ev, ni := timeOfDay(d.text[si.s.start:si.s.end])
+		e.Evening, e.Night = e.Evening || ev, e.Night || ni
 	}
 
 	// Actor: the attacker the sentences name, else the weapon's side, else
@@ -1040,6 +1062,9 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 		}
 	}
 	for _, si := range dr.extra {
+		if si.background {
+			continue // who habitually strikes whom is no vote on this attack
+		}
 		for a, v := range si.votes {
 			votes[a] += v / 2
 		}
@@ -1259,6 +1284,9 @@ func claimsOf(d *doc, r *farsight.Report, si *sentInfo) []*farsight.Claim {
 		stance = farsight.StanceUnverified
 	case si.hasSpeaker && si.stance == farsight.StanceConfirms:
 		stance = farsight.StanceConfirms
+	case si.footage && verifiedFootage(text):
+		// Footage someone geolocated or verified confirms what it shows.
+		stance = farsight.StanceConfirms
 	}
 	c := &farsight.Claim{ReportID: r.ID, Stance: stance, Text: text, Span: span}
 	if si.hasSpeaker {
@@ -1278,9 +1306,17 @@ func claimsOf(d *doc, r *farsight.Report, si *sentInfo) []*farsight.Claim {
 	case si.strength > 0:
 		kind = farsight.ClaimAttack
 	}
+	if si.noDamage && !si.denial && (kind == farsight.ClaimDamage || kind == farsight.ClaimDestruction) {
+		c.Stance = farsight.StanceDenies
+	}
 	if kind != "" {
 		c.Kind = kind
 		out = append(out, c)
+	}
+	if si.noDamage && !si.denial && kind != farsight.ClaimDamage && kind != farsight.ClaimDestruction {
+		dc := *c
+		dc.Kind, dc.Stance = farsight.ClaimDamage, farsight.StanceDenies
+		out = append(out, &dc)
 	}
 	for _, q := range si.dists {
 		v := q.value

@@ -74,13 +74,20 @@ var unverifiedCues = newLexicon(merge(cyrUnverifiedEntries, map[string]bool{
 	"yet to be verified": true, "not been verified": true, "could not be verified": true, "could not be independently verified": true,
 	"could not independently verify": true, "cannot be independently verified": true, "not independently verified": true,
 	"appears to show": true, "appear to show": true, "appeared to show": true, "unclear": true, "not yet confirmed": true,
-	"has not been confirmed": true, "have not been confirmed": true,
+	"has not been confirmed": true, "have not been confirmed": true, "not been able to verify": true, "not able to verify": true,
+	"unable to verify": true, "could not verify": true, "cannot verify": true, "purport to show": true, "purports to show": true,
 }))
 
 // denialCues make a claim a denial.
 var denialCues = newLexicon(merge(cyrDenialEntries, map[string]bool{
 	"denied": true, "denies": true, "deny": true, "rejected": true, "no attack": true, "not attacked": true,
 	"did not confirm": false,
+}))
+
+// noDamageCues deny damage outright.
+var noDamageCues = newLexicon(merge(cyrNoDamageEntries, map[string]bool{
+	"no damage": true, "no damage was": true, "did not cause any damage": true, "caused no damage": true, "without damage": true,
+	"no casualties or damage": true,
 }))
 
 // footageCues mark claims about visual evidence.

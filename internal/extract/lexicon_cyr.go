@@ -237,6 +237,12 @@ var cyrUnverifiedEntries = map[string]bool{
 
 var cyrDenialEntries = map[string]bool{
 	"заперечу*": true, "заперечи*": true, "спростову*": true, "спростува*": true, "опроверга*": true, "опроверг*": true, "отрица*": true,
+	"не соответству* действительности": true, "не відповіда* дійсності": true,
+}
+
+var cyrNoDamageEntries = map[string]bool{
+	"разрушений нет": true, "повреждений нет": true, "пошкоджень немає": true, "руйнувань немає": true, "без пошкоджень": true,
+	"без повреждений": true, "пошкоджень не зафіксовано": true, "повреждений не зафиксировано": true, "обошлось без": true,
 }
 
 var cyrFootageEntries = map[string]bool{

@@ -35,7 +35,7 @@ func (g *Merger) Derive(ms []*farsight.Mention) (*farsight.Event, error) {
 	notCopy := 1.0
 	for _, m := range ms {
 		x := m.Event
-		e.Night = e.Night || x.Night
+		e.Evening, e.Night = e.Evening || x.Evening, e.Night || x.Night
 		if outcomeRank[x.Outcome] > outcomeRank[e.Outcome] {
 			e.Outcome = x.Outcome
 		}

@@ -107,8 +107,8 @@ func assets(e *farsight.Event) []string {
 
 // match reports whether two mentions can describe the same event, with the
 // reasons. It is symmetric. Every condition must hold: the actors agree,
-// the types are compatible, the dates overlap (or both place the event at
-// night on adjacent days), and the places agree or both name one asset.
+// the types are compatible, the dates overlap (or one dates a night by its
+// evening and the other by its morning), and the places agree or both name one asset.
 func match(a, b *farsight.Mention) (string, bool) {
 	if a.ReportID == b.ReportID && a.ReportID != 0 {
 		return "", false // the extractor told these apart in one report
@@ -144,8 +144,8 @@ func match(a, b *farsight.Mention) (string, bool) {
 		} else {
 			why = append(why, fmt.Sprintf("dates %s and %s overlap", dateText(ea), dateText(eb)))
 		}
-	case ea.Night && eb.Night && (alo-bhi == 1 || blo-ahi == 1):
-		why = append(why, fmt.Sprintf("the same night (%s and %s)", dateText(ea), dateText(eb)))
+	case blo-ahi == 1 && ea.Evening && eb.Night, alo-bhi == 1 && eb.Evening && ea.Night:
+		why = append(why, fmt.Sprintf("the same night, dated by the evening and by the morning (%s and %s)", dateText(ea), dateText(eb)))
 	default:
 		return "", false
 	}

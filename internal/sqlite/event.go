@@ -31,7 +31,7 @@ const undatedDay = -1000000
 
 const eventColumns = `e.id, e.type, e.actor, e.date, e.date_end, e.date_precision, e.date_inferred, e.lat, e.lon, e.geo_precision,
 	e.place_id, e.place_name, e.country, e.admin1, e.outcome, e.confidence, e.extractor_version, e.version, e.created_at, e.updated_at,
-	e.front_km, e.front_side, e.frontline_date, e.border_km, e.in_occupied, e.marine_region, e.status, e.status_reason, e.findings, e.night`
+	e.front_km, e.front_side, e.frontline_date, e.border_km, e.in_occupied, e.marine_region, e.status, e.status_reason, e.findings, e.evening, e.night`
 
 func scanEvent(row interface{ Scan(...any) error }) (*farsight.Event, error) {
 	var e farsight.Event
@@ -40,7 +40,7 @@ func scanEvent(row interface{ Scan(...any) error }) (*farsight.Event, error) {
 	var typ, actor, prec, geoPrec, created, updated, status, findings string
 	if err := row.Scan(&e.ID, &typ, &actor, &e.Date, &e.DateEnd, &prec, &e.DateInferred, &lat, &lon, &geoPrec,
 		&e.PlaceID, &e.PlaceName, &e.Country, &e.Admin1, &e.Outcome, &e.Confidence, &e.ExtractorVersion, &e.Version, &created, &updated,
-		&frontKm, &e.FrontSide, &e.FrontlineDate, &borderKm, &occupied, &e.MarineRegion, &status, &e.StatusReason, &findings, &e.Night); err != nil {
+		&frontKm, &e.FrontSide, &e.FrontlineDate, &borderKm, &occupied, &e.MarineRegion, &status, &e.StatusReason, &findings, &e.Evening, &e.Night); err != nil {
 		return nil, err
 	}
 	e.Status = farsight.Verification(status)
@@ -545,12 +545,12 @@ func eventRow(e *farsight.Event) []any {
 	return []any{string(e.Type), string(e.Actor), e.Date, e.DateEnd, last, span, string(e.DatePrecision), e.DateInferred, lat, lon, string(e.GeoPrecision),
 		e.PlaceID, e.PlaceName, e.Country, e.Admin1, e.Outcome, e.Confidence, e.ExtractorVersion, e.Version,
 		nullable(e.FrontKm), e.FrontSide, e.FrontlineDate, nullable(e.BorderKm), nullable(e.InOccupied), e.MarineRegion,
-		string(e.Status), e.StatusReason, findings, e.Night}
+		string(e.Status), e.StatusReason, findings, e.Evening, e.Night}
 }
 
 const eventFields = `type, actor, date, date_end, last_date, span_days, date_precision, date_inferred, lat, lon, geo_precision,
 	place_id, place_name, country, admin1, outcome, confidence, extractor_version, version,
-	front_km, front_side, frontline_date, border_km, in_occupied, marine_region, status, status_reason, findings, night`
+	front_km, front_side, frontline_date, border_km, in_occupied, marine_region, status, status_reason, findings, evening, night`
 
 func lastDay(e *farsight.Event) (string, int) {
 	if e.DateEnd != "" {
@@ -565,7 +565,7 @@ func (w *writer) insertEvent(e *farsight.Event) error {
 	e.Version = max(e.Version, 1)
 	nowText := formatTime(w.now)
 	res, err := w.exec(`INSERT INTO events (`+eventFields+`, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		append(eventRow(e), nowText, nowText)...)
 	if err != nil {
 		return fmt.Errorf("insert event: %w", err)
@@ -586,7 +586,7 @@ func (w *writer) updateEvent(e *farsight.Event) error {
 	}
 	e.Version = version + 1
 	if _, err := w.exec(`UPDATE events SET (`+eventFields+`, updated_at) =
-		(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
+		(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
 		append(eventRow(e), formatTime(w.now), e.ID)...); err != nil {
 		return fmt.Errorf("update event: %w", err)
 	}

@@ -156,8 +156,10 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 		}
 	}
 	for _, m := range ms {
-		var hash string
-		err := tx.QueryRowContext(ctx, `SELECT lower(hex(hash)) FROM reports WHERE id = ?`, m.ReportID).Scan(&hash)
+		var hash, kind string
+		err := tx.QueryRowContext(ctx, `SELECT lower(hex(r.hash)), COALESCE(r.source_id, 0), COALESCE(s.name, ''), COALESCE(s.kind, ''), r.published
+			FROM reports r LEFT JOIN sources s ON s.id = r.source_id WHERE r.id = ?`, m.ReportID).Scan(&hash, &m.SourceID, &m.SourceName, &kind, &m.Published)
+		m.SourceKind = farsight.SourceKind(kind)
 		if errNoRows(err) {
 			return farsight.Errorf(farsight.ECONFLICT, "report %d not found", m.ReportID)
 		} else if err != nil {

@@ -100,7 +100,7 @@ CREATE TABLE events (
 	version           INTEGER NOT NULL DEFAULT 1,
 	created_at        TEXT NOT NULL,
 	updated_at        TEXT NOT NULL
-, date_inferred INTEGER NOT NULL DEFAULT 0, front_km REAL, front_side TEXT NOT NULL DEFAULT '', frontline_date TEXT NOT NULL DEFAULT '', border_km REAL, in_occupied INTEGER, marine_region TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '', status_reason TEXT NOT NULL DEFAULT '', findings TEXT NOT NULL DEFAULT '', night INTEGER NOT NULL DEFAULT 0);
+, date_inferred INTEGER NOT NULL DEFAULT 0, front_km REAL, front_side TEXT NOT NULL DEFAULT '', frontline_date TEXT NOT NULL DEFAULT '', border_km REAL, in_occupied INTEGER, marine_region TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '', status_reason TEXT NOT NULL DEFAULT '', findings TEXT NOT NULL DEFAULT '', evening INTEGER NOT NULL DEFAULT 0, night INTEGER NOT NULL DEFAULT 0);
 
 CREATE VIRTUAL TABLE events_rtree USING rtree (
 	id,

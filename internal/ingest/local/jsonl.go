@@ -32,6 +32,7 @@ type jsonlLine struct {
 	Title     json.RawMessage `json:"title"`
 	URL       json.RawMessage `json:"url"`
 	Source    json.RawMessage `json:"source"`
+	Kind      json.RawMessage `json:"source_kind"`
 	Lang      json.RawMessage `json:"lang"`
 	Published json.RawMessage `json:"published"`
 }
@@ -85,9 +86,15 @@ func parseJSONLine(line []byte, o Options) (*Record, error) {
 			return nil, err
 		}
 	}
-	var published string
+	var published, kind string
 	if err := stringField("published", l.Published, &published); err != nil {
 		return nil, err
+	}
+	if err := stringField("source_kind", l.Kind, &kind); err != nil {
+		return nil, err
+	}
+	if r.SourceKind = farsight.SourceKind(kind); kind != "" && !r.SourceKind.Valid() {
+		return nil, fmt.Errorf(`field "source_kind" must be one of ua_official, ru_official, media, osint, unknown; got %q`, kind)
 	}
 	if published != "" {
 		if r.Published, err = ParseTime(published); err != nil {
@@ -142,7 +149,9 @@ func ParseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
+			// Keep the offset: "today" and "tonight" in the text are days
+			// where the report was published.
+			return t, nil
 		}
 	}
 	return time.Time{}, farsight.Errorf(farsight.EINVALID, "published %q is not a date (want YYYY-MM-DD or RFC 3339)", truncate(s, 40))

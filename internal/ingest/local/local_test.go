@@ -71,7 +71,7 @@ not json
 	}
 	want := []result{
 		{Line: 1, ID: "a1", Text: "Drones hit Kaspiysk.", Title: "T", URL: "https://x.org/1", Source: "Kyiv Post", Published: "2024-11-06T00:00:00Z"},
-		{Line: 2, ID: "7", Text: "Second", Source: "default", Published: "2024-11-06T07:30:00Z"},
+		{Line: 2, ID: "7", Text: "Second", Source: "default", Published: "2024-11-06T09:30:00+02:00"},
 		{Line: 4, Err: "not JSON: invalid character 'o' in literal null (expecting 'u')"},
 		{Line: 5, Err: "not a JSON object"},
 		{Line: 6, ID: "no-text", Source: "default"},
