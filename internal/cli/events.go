@@ -267,6 +267,14 @@ func writeEvent(ctx context.Context, w io.Writer, e *farsight.Event, reports far
 		fmt.Fprintf(w, "  outcome        %s\n", e.Outcome)
 	}
 	fmt.Fprintf(w, "  confidence     %.2f\n", e.Confidence)
+	if e.Status != "" {
+		fmt.Fprintf(w, "  status         %s: %s\n", e.Status, e.StatusReason)
+	}
+	for _, f := range e.Findings {
+		if f.Kind != farsight.ClaimAttack {
+			fmt.Fprintf(w, "    %-12s %s: %s\n", f.Kind, f.Status, f.Reason)
+		}
+	}
 	for _, t := range e.Targets {
 		s := t.Category
 		if t.Count > 0 {
@@ -275,13 +283,26 @@ func writeEvent(ctx context.Context, w io.Writer, e *farsight.Event, reports far
 		if t.Name != "" {
 			s += fmt.Sprintf(" %q", t.Name)
 		}
+		if t.AssetKey != "" {
+			s += " → " + t.AssetKey
+		}
 		fmt.Fprintf(w, "  target         %s\n", s)
 	}
+	// Claims grouped by report, in the order the reports joined, each
+	// with its source, why it joined and whether it is a copy.
 	byReport := map[int64][]*farsight.Claim{}
+	mentions := map[int64]*farsight.Mention{}
 	var order []int64
+	for _, m := range e.Mentions {
+		if _, ok := mentions[m.ReportID]; !ok {
+			mentions[m.ReportID] = m
+			order = append(order, m.ReportID)
+		}
+	}
 	for _, c := range e.Claims {
-		if _, ok := byReport[c.ReportID]; !ok {
+		if _, ok := byReport[c.ReportID]; !ok && mentions[c.ReportID] == nil {
 			order = append(order, c.ReportID)
+			mentions[c.ReportID] = &farsight.Mention{}
 		}
 		byReport[c.ReportID] = append(byReport[c.ReportID], c)
 	}
@@ -303,7 +324,16 @@ func writeEvent(ctx context.Context, w io.Writer, e *farsight.Event, reports far
 		} else if farsight.ErrorCode(err) != farsight.ENOTFOUND {
 			return err
 		}
+		if m := mentions[id]; m.SourceKind != "" && m.SourceKind != farsight.SourceUnknown {
+			head += " [" + string(m.SourceKind) + "]"
+		}
 		fmt.Fprintf(w, "  %s\n", head)
+		if m := mentions[id]; m.DuplicateOf != 0 {
+			fmt.Fprintf(w, "    copy of report %d: adds a source, not evidence\n", m.DuplicateOf)
+		}
+		if m := mentions[id]; m.Link != "" {
+			fmt.Fprintf(w, "    joined %s\n", m.Link)
+		}
 		for _, c := range byReport[id] {
 			who := c.Speaker
 			if who == "" {

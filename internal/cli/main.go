@@ -120,6 +120,7 @@ every claim and its source, in one database.`,
 	f.StringVar(&m.Config.LogLevel, "log-level", m.Config.LogLevel, "log level: debug, info, warn, error (env FARSIGHT_LOG_LEVEL)")
 	f.StringVar(&m.Config.LogFormat, "log-format", m.Config.LogFormat, "log format: text or json (env FARSIGHT_LOG_FORMAT)")
 	root.AddCommand(
+		m.assetsCommand(),
 		m.ingestCommand(),
 		m.extractCommand(),
 		m.eventsCommand(),

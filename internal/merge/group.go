@@ -46,6 +46,29 @@ func (g *Merger) Group(in []*farsight.Mention) [][]*farsight.Mention {
 		m.Link, m.DuplicateOf = "", 0
 		coarse[i] = g.Coarse(m)
 	}
+	// Candidates share a day of their windows: a sweep over day buckets,
+	// not every pair.
+	buckets := map[int64][]int{}
+	window := make([][2]int64, n)
+	for i, m := range ms {
+		lo, hi, ok := interval(m.Event)
+		if !ok || hi-lo > maxSpanDays {
+			window[i] = [2]int64{1, 0}
+			continue
+		}
+		window[i] = [2]int64{lo - 1, hi + 1}
+		for d := lo; d <= hi; d++ {
+			buckets[d] = append(buckets[d], i)
+		}
+	}
+	cands := func(i int) []int {
+		var out []int
+		for d := window[i][0]; d <= window[i][1]; d++ {
+			out = append(out, buckets[d]...)
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
 	// reasons[i] is i's link with its partner of smallest key.
 	reasons := make([]string, n)
 	link := func(i, j int, why string) {
@@ -59,7 +82,7 @@ func (g *Merger) Group(in []*farsight.Mention) [][]*farsight.Mention {
 		if coarse[i] {
 			continue
 		}
-		for j := range n {
+		for _, j := range cands(i) {
 			if j == i || coarse[j] {
 				continue
 			}
@@ -77,7 +100,7 @@ func (g *Merger) Group(in []*farsight.Mention) [][]*farsight.Mention {
 		}
 		roots := map[int]bool{}
 		first, firstWhy := -1, ""
-		for j := range n {
+		for _, j := range cands(i) {
 			if coarse[j] {
 				continue
 			}
@@ -103,7 +126,7 @@ func (g *Merger) Group(in []*farsight.Mention) [][]*farsight.Mention {
 		if !coarse[i] || attached[i] {
 			continue
 		}
-		for j := range n {
+		for _, j := range cands(i) {
 			if j == i || !coarse[j] || attached[j] {
 				continue
 			}
