@@ -2,6 +2,7 @@ package farsight
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -69,6 +70,27 @@ const (
 	GeoRegion     GeoPrecision = "region"
 	GeoCountry    GeoPrecision = "country"
 )
+
+// OutcomeRank orders outcomes by strength; the strongest reported is an
+// event's Outcome. Unknown outcomes rank 0, like "".
+func OutcomeRank(o string) int {
+	return outcomeRank[o]
+}
+
+var outcomeRank = map[string]int{"": 0, "no_damage": 1, "intercepted": 2, "hit": 3, "fire": 4, "damaged": 5, "destroyed": 6}
+
+// AssetKeys returns the registry assets an event's targets are linked to,
+// sorted, each once.
+func (e *Event) AssetKeys() []string {
+	var out []string
+	for _, t := range e.Targets {
+		if t.AssetKey != "" {
+			out = append(out, t.AssetKey)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
 
 // Verification is how well an event, or one thing claimed about it, is
 // established by the stored claims.
@@ -153,8 +175,9 @@ type Event struct {
 	Admin1       string       `json:"admin1,omitempty"`
 
 	Targets []Target `json:"targets,omitempty"`
-	// Outcome is the strongest outcome reported: hit, damaged, destroyed,
-	// intercepted, fire, no_damage; "" when none is stated.
+	// Outcome is the strongest outcome reported (see OutcomeRank): hit,
+	// damaged, destroyed, intercepted, fire, no_damage; "" when none is
+	// stated.
 	Outcome string `json:"outcome,omitempty"`
 
 	// Confidence in [0, 1] that the event happened as extracted.

@@ -167,7 +167,7 @@ func (x *Extractor) readSentence(d *doc, si *sentInfo) {
 		case cueOutcome:
 			outcomeOnly = true
 		}
-		if outcomeRank[c.outcome] > outcomeRank[si.outcome] {
+		if farsight.OutcomeRank(c.outcome) > farsight.OutcomeRank(si.outcome) {
 			si.outcome = c.outcome
 		}
 		i += n - 1
@@ -971,7 +971,7 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 		if si.debris && (outcome == "hit" || outcome == "damaged" || outcome == "destroyed" || outcome == "fire") {
 			outcome = "intercepted"
 		}
-		if outcomeRank[outcome] > outcomeRank[e.Outcome] {
+		if farsight.OutcomeRank(outcome) > farsight.OutcomeRank(e.Outcome) {
 			e.Outcome = outcome
 		}
 		switch outcome {
@@ -1284,7 +1284,7 @@ func claimsOf(d *doc, r *farsight.Report, si *sentInfo) []*farsight.Claim {
 		stance = farsight.StanceUnverified
 	case si.hasSpeaker && si.stance == farsight.StanceConfirms:
 		stance = farsight.StanceConfirms
-	case si.footage && verifiedFootage(text):
+	case si.footage && has(verifiedCues, d, si.s):
 		// Footage someone geolocated or verified confirms what it shows.
 		stance = farsight.StanceConfirms
 	}

@@ -90,6 +90,13 @@ var noDamageCues = newLexicon(merge(cyrNoDamageEntries, map[string]bool{
 	"no casualties or damage": true,
 }))
 
+// verifiedCues say that footage was geolocated or verified (its
+// unverified forms are caught before).
+var verifiedCues = newLexicon(map[string]bool{
+	"geolocated": true, "geolocation": true, "verified": true, "геолокаці*": true, "геолокува*": true, "геолокова*": true,
+	"геолокац*": true, "геолокирова*": true, "верифікова*": true, "верифицирова*": true,
+})
+
 // footageCues mark claims about visual evidence.
 var footageCues = newLexicon(merge(cyrFootageEntries, map[string]bool{
 	"footage": true, "video": true, "videos": true, "photos": true, "photo": true, "images": true, "satellite images": true,

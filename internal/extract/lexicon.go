@@ -258,8 +258,6 @@ var cues = newLexicon(merge(cyrCueEntries, map[string]cue{
 	"advanced": {kind: cueViolence}, "counteroffensive": {kind: cueViolence}, "occupied": {kind: cueViolence},
 }))
 
-// outcomeRank orders outcomes; the strongest reported one is the event's.
-var outcomeRank = map[string]int{"": 0, "no_damage": 1, "intercepted": 2, "hit": 3, "fire": 4, "damaged": 5, "destroyed": 6}
 
 // typeRank orders event types by how much they say: a weapon type beats
 // an interception, which beats an unspecified explosion.

@@ -42,18 +42,3 @@ func timeOfDay(s string) (evening, night bool) {
 	}
 	return evening, night
 }
-
-// verifiedCues say that footage was geolocated or verified.
-var verifiedCues = []string{"geolocated", "geolocation", "verified", "геолокаці", "геолокува", "геолокова", "геолокац", "геолокирова", "верифікова", "верифицирова"}
-
-// verifiedFootage reports whether a sentence about footage says it was
-// geolocated or verified (its unverified forms are caught before).
-func verifiedFootage(s string) bool {
-	l := strings.ToLower(s)
-	for _, c := range verifiedCues {
-		if strings.Contains(l, c) {
-			return true
-		}
-	}
-	return false
-}

@@ -36,7 +36,7 @@ func (g *Merger) Derive(ms []*farsight.Mention) (*farsight.Event, error) {
 	for _, m := range ms {
 		x := m.Event
 		e.Evening, e.Night = e.Evening || x.Evening, e.Night || x.Night
-		if outcomeRank[x.Outcome] > outcomeRank[e.Outcome] {
+		if farsight.OutcomeRank(x.Outcome) > farsight.OutcomeRank(e.Outcome) {
 			e.Outcome = x.Outcome
 		}
 		if m.DuplicateOf == 0 {
@@ -67,8 +67,6 @@ func (g *Merger) Derive(ms []*farsight.Mention) (*farsight.Event, error) {
 	e.Status, e.StatusReason = e.Findings[0].Status, e.Findings[0].Reason
 	return e, nil
 }
-
-var outcomeRank = map[string]int{"": 0, "no_damage": 1, "intercepted": 2, "hit": 3, "fire": 4, "damaged": 5, "destroyed": 6}
 
 var geoRank = map[farsight.GeoPrecision]int{farsight.GeoPoint: 0, farsight.GeoSettlement: 1, farsight.GeoRegion: 2, farsight.GeoCountry: 3, "": 4}
 

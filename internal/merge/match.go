@@ -69,10 +69,11 @@ func interval(e *farsight.Event) (lo, hi int64, ok bool) {
 func (g *Merger) Window(m *farsight.Mention) (farsight.MergeWindow, bool) {
 	e := m.Event
 	lo, hi, ok := interval(e)
-	if !ok || (e.Point == nil && len(assets(e)) == 0) {
+	keys := e.AssetKeys()
+	if !ok || (e.Point == nil && len(keys) == 0) {
 		return farsight.MergeWindow{}, false
 	}
-	w := farsight.MergeWindow{FromDay: lo - 1, ToDay: hi + 1, Assets: assets(e)}
+	w := farsight.MergeWindow{FromDay: lo - 1, ToDay: hi + 1, Assets: keys}
 	if p := e.Point; p != nil {
 		dLat := blockKm / 111.0
 		dLon := blockKm / (111.0 * math.Max(0.1, math.Cos(p.Lat*math.Pi/180)))
@@ -86,23 +87,11 @@ func (g *Merger) Window(m *farsight.Mention) (farsight.MergeWindow, bool) {
 // or by a range of more than three days.
 func (g *Merger) Coarse(m *farsight.Mention) bool {
 	e := m.Event
-	if e.Point == nil || (e.GeoPrecision != farsight.GeoPoint && e.GeoPrecision != farsight.GeoSettlement) || e.DateInferred {
+	if e.Point == nil || !fine(e) || e.DateInferred {
 		return true
 	}
 	lo, hi, ok := interval(e)
 	return !ok || hi-lo > 3
-}
-
-// assets returns the asset keys of an event's targets, sorted and unique.
-func assets(e *farsight.Event) []string {
-	var out []string
-	for _, t := range e.Targets {
-		if t.AssetKey != "" {
-			out = append(out, t.AssetKey)
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // match reports whether two mentions can describe the same event, with the
@@ -187,8 +176,8 @@ func radius(e *farsight.Event) float64 {
 }
 
 func sharedAsset(a, b *farsight.Event) string {
-	bs := assets(b)
-	for _, k := range assets(a) {
+	bs := b.AssetKeys()
+	for _, k := range a.AssetKeys() {
 		if _, ok := slices.BinarySearch(bs, k); ok {
 			return k
 		}

@@ -47,13 +47,12 @@ func loadFixtures(t *testing.T, names ...string) []fixture {
 		sc.Buffer(nil, 1<<20)
 		for sc.Scan() {
 			var l struct {
-				ID, Incident, Source, SourceKind, Published, Title, Text, Lang string
+				ID, Incident, Source, Published, Title, Text, Lang string
+				SourceKind                                         string `json:"source_kind"`
 			}
-			var raw map[string]string
-			if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
+			if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
 				t.Fatal(err)
 			}
-			l.ID, l.Incident, l.Source, l.SourceKind, l.Published, l.Title, l.Text, l.Lang = raw["id"], raw["incident"], raw["source"], raw["source_kind"], raw["published"], raw["title"], raw["text"], raw["lang"]
 			pub, err := local.ParseTime(l.Published)
 			if err != nil {
 				t.Fatal(err)
@@ -214,13 +213,7 @@ func TestMergeIncidents(t *testing.T) {
 		if e.PlaceName != "Kaspiysk" {
 			continue
 		}
-		var keys []string
-		for _, tg := range e.Targets {
-			if tg.AssetKey != "" && !slices.Contains(keys, tg.AssetKey) {
-				keys = append(keys, tg.AssetKey)
-			}
-		}
-		slices.Sort(keys)
+		keys := e.AssetKeys()
 		if !slices.Equal(keys, []string{"ship:dagestan", "ship:tatarstan"}) || e.Status == "" || e.StatusReason == "" {
 			t.Errorf("Kaspiysk event: assets %v, status %q (%s)", keys, e.Status, e.StatusReason)
 		}
@@ -267,14 +260,7 @@ func writeEventSummary(b *strings.Builder, e *farsight.Event, ids []string) {
 	for _, f := range e.Findings[1:] {
 		fmt.Fprintf(b, "  %s %s: %s\n", f.Kind, f.Status, f.Reason)
 	}
-	var keys []string
-	for _, tg := range e.Targets {
-		if tg.AssetKey != "" && !slices.Contains(keys, tg.AssetKey) {
-			keys = append(keys, tg.AssetKey)
-		}
-	}
-	if len(keys) > 0 {
-		slices.Sort(keys)
+	if keys := e.AssetKeys(); len(keys) > 0 {
 		fmt.Fprintf(b, "  assets %s\n", strings.Join(keys, " "))
 	}
 	byReport := map[int64]string{}

@@ -530,6 +530,11 @@ func (w *writer) exec(query string, args ...any) (sql.Result, error) {
 	return res, formatError(err)
 }
 
+// marks returns n comma-separated SQL placeholders.
+func marks(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
 // eventRow returns the stored columns of an event, in eventFields order.
 func eventRow(e *farsight.Event) []any {
 	var lat, lon any
@@ -564,9 +569,8 @@ func lastDay(e *farsight.Event) (string, int) {
 func (w *writer) insertEvent(e *farsight.Event) error {
 	e.Version = max(e.Version, 1)
 	nowText := formatTime(w.now)
-	res, err := w.exec(`INSERT INTO events (`+eventFields+`, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		append(eventRow(e), nowText, nowText)...)
+	row := append(eventRow(e), nowText, nowText)
+	res, err := w.exec(`INSERT INTO events (`+eventFields+`, created_at, updated_at) VALUES (`+marks(len(row))+`)`, row...)
 	if err != nil {
 		return fmt.Errorf("insert event: %w", err)
 	}
@@ -585,9 +589,8 @@ func (w *writer) updateEvent(e *farsight.Event) error {
 		return fmt.Errorf("update event %d: %w", e.ID, err)
 	}
 	e.Version = version + 1
-	if _, err := w.exec(`UPDATE events SET (`+eventFields+`, updated_at) =
-		(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
-		append(eventRow(e), formatTime(w.now), e.ID)...); err != nil {
+	row := append(eventRow(e), formatTime(w.now))
+	if _, err := w.exec(`UPDATE events SET (`+eventFields+`, updated_at) = (`+marks(len(row))+`) WHERE id = ?`, append(row, e.ID)...); err != nil {
 		return fmt.Errorf("update event: %w", err)
 	}
 	e.UpdatedAt = w.now

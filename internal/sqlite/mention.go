@@ -6,8 +6,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
-	"strings"
 
 	"github.com/farsight-osint/farsight"
 )
@@ -203,6 +203,7 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 	if err != nil {
 		return err
 	}
+	loaded := maps.Clone(affected)
 	for _, m := range append(slices.Clone(ms), first...) {
 		if win, ok := g.Window(m); ok && !g.Coarse(m) {
 			if err := block(win, true); err != nil {
@@ -210,11 +211,17 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 			}
 		}
 	}
-	all, err := s.eventMentions(ctx, tx, affected)
+	more := map[int64]bool{}
+	for id := range affected {
+		if !loaded[id] {
+			more[id] = true
+		}
+	}
+	second, err := s.eventMentions(ctx, tx, more)
 	if err != nil {
 		return err
 	}
-	all = append(all, ms...)
+	all := slices.Concat(first, second, ms)
 
 	groups := g.Group(all)
 	// New events get their IDs in the order their reports came.
@@ -306,12 +313,11 @@ func (s *EventService) eventMentions(ctx context.Context, tx *sql.Tx, events map
 	slices.Sort(ids)
 	var out []*farsight.Mention
 	for chunk := range slices.Chunk(ids, 500) {
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ")
 		args := make([]any, len(chunk))
 		for i, id := range chunk {
 			args[i] = id
 		}
-		ms, err := loadMentions(ctx, tx, `m.event_id IN (`+marks+`)`, args...)
+		ms, err := loadMentions(ctx, tx, `m.event_id IN (`+marks(len(chunk))+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("load mentions: %w", err)
 		}
