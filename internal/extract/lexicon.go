@@ -258,7 +258,6 @@ var cues = newLexicon(merge(cyrCueEntries, map[string]cue{
 	"advanced": {kind: cueViolence}, "counteroffensive": {kind: cueViolence}, "occupied": {kind: cueViolence},
 }))
 
-
 // typeRank orders event types by how much they say: a weapon type beats
 // an interception, which beats an unspecified explosion.
 func typeRank(t farsight.EventType) int {
