@@ -129,6 +129,15 @@ type Span struct {
 	End   int `json:"end"`
 }
 
+// TargetCategories lists the target categories of the design's taxonomy.
+var TargetCategories = []string{"naval_vessel", "port", "airbase", "aircraft", "air_defence", "oil_refinery", "fuel_depot",
+	"energy", "ammunition_depot", "military_unit", "command_post", "defence_industry", "logistics", "government", "civilian"}
+
+// ValidTargetCategory reports whether c is in the taxonomy.
+func ValidTargetCategory(c string) bool {
+	return slices.Contains(TargetCategories, c)
+}
+
 // Target is something an event was aimed at: a category from the taxonomy
 // (naval_vessel, oil_refinery, …), optionally a name and a count.
 type Target struct {
@@ -300,6 +309,9 @@ type EventFilter struct {
 	Status *Verification
 	// Asset matches events with a target linked to that asset key.
 	Asset *string
+	// Target matches events with a target of that category (see
+	// TargetCategories).
+	Target *string
 	// MinFrontKm and MaxFrontKm bound the distance from the front line.
 	MinFrontKm *float64
 	MaxFrontKm *float64

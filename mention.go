@@ -39,24 +39,38 @@ type Mention struct {
 	Sketch []byte `json:"-"`
 }
 
-// MergeWindow bounds where the mentions that one mention can match may lie:
-// a blocking window for the store. Mentions outside it never match.
+// MergeWindow is the reach of a mention, for blocking: two mentions can
+// match only when their days overlap and, besides, their boxes overlap, or
+// one is Wide and both lie in one Area, or they share an asset. Stores
+// index it so that merging looks only at mentions that may match.
 type MergeWindow struct {
-	// FromDay and ToDay bound the mentions' days (days since 1970-01-01).
+	// FromDay and ToDay bound the days the mention may match (days since
+	// 1970-01-01); ToDay-FromDay is at most MaxMergeDays.
 	FromDay, ToDay int64
-	// BBox bounds their points.
-	BBox BBox
+	// BBox is the area a precisely located mention's place stands for: a
+	// box around its point as wide as the distance within which it
+	// matches. Nil for a mention located only to a region or country.
+	BBox *BBox
+	// Area names the region the mention's place lies in ("RU/Dagestan"),
+	// empty when unknown. Wide says that the mention is located only to
+	// that region, and matches mentions anywhere in it.
+	Area string
+	Wide bool
 	// Assets are the asset keys the mention names; a mention naming one of
 	// them matches regardless of distance.
 	Assets []string
 }
+
+// MaxMergeDays is the longest window of days a mention that can match
+// others has.
+const MaxMergeDays = 40
 
 // Merger decides which mentions describe the same event. Group must depend
 // only on the set of mentions it is given, never on their order, so that
 // any order of ingestion gives the same events.
 type Merger interface {
 	// Window returns the blocking window of a mention, or false when the
-	// mention can match no other (no date or no place).
+	// mention can match no other (no date, or neither place nor asset).
 	Window(m *Mention) (MergeWindow, bool)
 	// Coarse reports whether a mention is coarse: it may join an event but
 	// never joins two events together.

@@ -43,6 +43,10 @@ type Report struct {
 	// FetchedAt is when farsight read the report.
 	FetchedAt time.Time `json:"fetched_at,omitzero"`
 
+	// ExtractorVersion is the version of the extractor that last read the
+	// report; empty when none has.
+	ExtractorVersion string `json:"extractor_version,omitempty"`
+
 	// Hash is the hex SHA-256 of the normalised text (see ContentHash).
 	Hash string `json:"hash"`
 
@@ -113,6 +117,9 @@ type ReportFilter struct {
 	Hash     *string
 	// Text is a full-text query over title and text.
 	Text *string
+	// NotExtractedBy selects the reports the extractor of this version has
+	// not read.
+	NotExtractedBy *string
 
 	Offset int
 	Limit  int
@@ -138,4 +145,7 @@ type ReportService interface {
 	// every report's ID is set, duplicates to the ID of the stored original.
 	// An invalid report fails the whole batch with EINVALID.
 	CreateReports(ctx context.Context, rs []*Report) ([]bool, error)
+
+	// SetExtracted records that the extractor of a version read reports.
+	SetExtracted(ctx context.Context, ids []int64, version string) error
 }

@@ -30,13 +30,8 @@ var _ farsight.Merger = (*Merger)(nil)
 const (
 	pointKm      = 3.0
 	settlementKm = 12.0
-	// blockKm bounds how far apart two mentions that match can lie: a
-	// region-level mention stands at its region's centre, and matches
-	// mentions anywhere in that region.
-	blockKm = 500.0
 	// maxSpanDays is the longest date range a mention may cover and still
-	// join an event; longer ones (a month) stay events of their own unless
-	// they name the same asset.
+	// join an event; longer ones (a month) stay events of their own.
 	maxSpanDays = 31
 )
 
@@ -64,22 +59,48 @@ func interval(e *farsight.Event) (lo, hi int64, ok bool) {
 	return lo, hi, hi >= lo
 }
 
-// Window returns the blocking window of m: a day either side of its dates
-// (overnight strikes), and blockKm around its point.
+// Window returns the reach of m: a day either side of its dates (a night
+// dated by its evening meets one dated by its morning); for a fine place a
+// box around its point of the radius within which it matches (pointKm or
+// settlementKm: two fine mentions match within the sum of their radii, so
+// their boxes overlap); its region, which a region-level mention reaches
+// whole. A country-level place matches only through assets, and a mention
+// spanning more than maxSpanDays matches nothing.
 func (g *Merger) Window(m *farsight.Mention) (farsight.MergeWindow, bool) {
 	e := m.Event
 	lo, hi, ok := interval(e)
-	keys := e.AssetKeys()
-	if !ok || (e.Point == nil && len(keys) == 0) {
+	if !ok || hi-lo > maxSpanDays {
 		return farsight.MergeWindow{}, false
 	}
-	w := farsight.MergeWindow{FromDay: lo - 1, ToDay: hi + 1, Assets: keys}
-	if p := e.Point; p != nil {
-		dLat := blockKm / 111.0
-		dLon := blockKm / (111.0 * math.Max(0.1, math.Cos(p.Lat*math.Pi/180)))
-		w.BBox = farsight.BBox{MinLat: max(-90, p.Lat-dLat), MaxLat: min(90, p.Lat+dLat), MinLon: max(-180, p.Lon-dLon), MaxLon: min(180, p.Lon+dLon)}
+	w := farsight.MergeWindow{FromDay: lo - 1, ToDay: hi + 1, Assets: e.AssetKeys()}
+	if e.Point != nil && e.GeoPrecision != farsight.GeoCountry {
+		if e.Admin1 != "" {
+			w.Area = e.Country + "/" + e.Admin1
+		}
+		if fine(e) {
+			w.BBox = box(*e.Point, radius(e))
+		} else {
+			w.Wide = w.Area != ""
+		}
+	}
+	if w.BBox == nil && !w.Wide && len(w.Assets) == 0 {
+		return farsight.MergeWindow{}, false
 	}
 	return w, true
+}
+
+// box returns a box holding every point within km of p (a little more: a
+// degree of latitude is taken as 111 km, and a degree of longitude at the
+// box's edge nearer the pole).
+func box(p farsight.Point, km float64) *farsight.BBox {
+	dLat := km / 111.0
+	edge := math.Min(89, math.Abs(p.Lat)+dLat)
+	dLon := km / (111.0 * math.Cos(edge*math.Pi/180))
+	b := &farsight.BBox{MinLat: max(-90, p.Lat-dLat), MaxLat: min(90, p.Lat+dLat), MinLon: p.Lon - dLon, MaxLon: p.Lon + dLon}
+	if b.MinLon < -180 || b.MaxLon > 180 { // across the antimeridian: all longitudes
+		b.MinLon, b.MaxLon = -180, 180
+	}
+	return b
 }
 
 // Coarse reports whether m is too vague to join two events together: it is

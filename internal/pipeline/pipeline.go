@@ -92,15 +92,42 @@ func (p *Pipeline) Process(ctx context.Context, rs []*farsight.Report) (Result, 
 	}
 	var fresh []*farsight.Report
 	for i, r := range rs {
-		switch {
-		case !created[i]:
+		if !created[i] {
 			res.Duplicates++
-		case !Extractable(r.Lang):
-			res.New++
-			res.OtherLanguage++
-		default:
-			res.New++
+			continue
+		}
+		res.New++
+		fresh = append(fresh, r)
+	}
+	if err := p.extract(ctx, fresh, &res); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// Reextract reads stored reports again with the pipeline's extractor and
+// merges what it finds in place of what earlier versions found: their
+// events are derived again from the mentions of every report. Reports in
+// other languages are counted and skipped.
+func (p *Pipeline) Reextract(ctx context.Context, rs []*farsight.Report) (Result, error) {
+	var res Result
+	if p.Merger == nil {
+		return res, farsight.Errorf(farsight.EINVALID, "re-extraction needs a merger: without one, events are not replaced")
+	}
+	err := p.extract(ctx, rs, &res)
+	return res, err
+}
+
+// extract extracts the events of stored reports, stores them (merged, when
+// there is a merger) and records which reports the extractor read.
+func (p *Pipeline) extract(ctx context.Context, rs []*farsight.Report, res *Result) error {
+	var fresh, read []*farsight.Report
+	for _, r := range rs {
+		if Extractable(r.Lang) {
 			fresh = append(fresh, r)
+		} else {
+			res.OtherLanguage++
+			read = append(read, r)
 		}
 	}
 
@@ -136,6 +163,7 @@ func (p *Pipeline) Process(ctx context.Context, rs []*farsight.Report) (Result, 
 			continue
 		}
 		extracted = append(extracted, fresh[i].ID)
+		read = append(read, fresh[i])
 		for k, e := range evs {
 			e.ExtractorVersion = p.Extractor.Version()
 			mentions = append(mentions, &farsight.Mention{ReportID: fresh[i].ID, Index: k, Event: e, Sketch: sketches[i]})
@@ -145,15 +173,23 @@ func (p *Pipeline) Process(ctx context.Context, rs []*farsight.Report) (Result, 
 	switch {
 	case p.Merger != nil && len(extracted) > 0:
 		if err := p.Mentions.MergeMentions(ctx, extracted, mentions, p.Merger); err != nil {
-			return res, fmt.Errorf("merge events: %w", err)
+			return fmt.Errorf("merge events: %w", err)
 		}
 	case len(events) > 0:
 		if err := p.Events.CreateEvents(ctx, events); err != nil {
-			return res, fmt.Errorf("store events: %w", err)
+			return fmt.Errorf("store events: %w", err)
 		}
 	}
-	res.Events = len(events)
-	return res, nil
+	res.Events += len(events)
+	ids := make([]int64, len(read))
+	for i, r := range read {
+		ids[i] = r.ID
+		r.ExtractorVersion = p.Extractor.Version()
+	}
+	if err := p.Reports.SetExtracted(ctx, ids, p.Extractor.Version()); err != nil {
+		return fmt.Errorf("record extraction: %w", err)
+	}
+	return nil
 }
 
 // each calls fn(0..n-1) on up to Workers goroutines.

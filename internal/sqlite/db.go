@@ -80,6 +80,15 @@ func (db *DB) Close() error {
 	return db.db.Close()
 }
 
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error {
+	if db.db == nil {
+		return fmt.Errorf("database %s is not open", db.dsn)
+	}
+	var one int
+	return db.db.QueryRowContext(ctx, `SELECT 1`).Scan(&one)
+}
+
 // Migrate applies, in name order, each embedded migration not yet recorded
 // in schema_migrations, each in a transaction of its own. Migrations are
 // forward-only.

@@ -408,6 +408,12 @@ func (s *EventService) eventQuery(ctx context.Context, f farsight.EventFilter) (
 	if v := f.Asset; v != nil {
 		q.where, q.args = append(q.where, "e.id IN (SELECT event_id FROM event_targets WHERE asset_key = ?)"), append(q.args, *v)
 	}
+	if v := f.Target; v != nil {
+		if !farsight.ValidTargetCategory(*v) {
+			return nil, farsight.Errorf(farsight.EINVALID, "unknown target category %q", *v)
+		}
+		q.where, q.args = append(q.where, "e.id IN (SELECT event_id FROM event_targets WHERE category = ?)"), append(q.args, *v)
+	}
 	if v := f.ID; v != nil {
 		q.where, q.args = append(q.where, "e.id = ?"), append(q.args, *v)
 	}
@@ -518,16 +524,33 @@ func (w *writer) close() {
 }
 
 func (w *writer) exec(query string, args ...any) (sql.Result, error) {
-	st, ok := w.stmts[query]
-	if !ok {
-		var err error
-		if st, err = w.tx.PrepareContext(w.ctx, query); err != nil {
-			return nil, err
-		}
-		w.stmts[query] = st
+	st, err := w.stmt(query)
+	if err != nil {
+		return nil, err
 	}
 	res, err := st.ExecContext(w.ctx, args...)
 	return res, formatError(err)
+}
+
+func (w *writer) query(query string, args ...any) (*sql.Rows, error) {
+	st, err := w.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(w.ctx, args...)
+}
+
+// stmt returns the transaction's prepared statement for query.
+func (w *writer) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[query] = st
+	return st, nil
 }
 
 // marks returns n comma-separated SQL placeholders.
@@ -584,14 +607,13 @@ func (w *writer) insertEvent(e *farsight.Event) error {
 // updateEvent replaces a stored event's fields and parts, and counts the
 // change in its version.
 func (w *writer) updateEvent(e *farsight.Event) error {
-	var version int
-	if err := w.tx.QueryRowContext(w.ctx, `SELECT version FROM events WHERE id = ?`, e.ID).Scan(&version); err != nil {
-		return fmt.Errorf("update event %d: %w", e.ID, err)
-	}
-	e.Version = version + 1
 	row := append(eventRow(e), formatTime(w.now))
-	if _, err := w.exec(`UPDATE events SET (`+eventFields+`, updated_at) = (`+marks(len(row))+`) WHERE id = ?`, append(row, e.ID)...); err != nil {
-		return fmt.Errorf("update event: %w", err)
+	st, err := w.stmt(`UPDATE events SET (` + eventFields + `, updated_at) = (` + marks(len(row)) + `), version = version + 1 WHERE id = ? RETURNING version`)
+	if err != nil {
+		return err
+	}
+	if err := st.QueryRowContext(w.ctx, append(row, e.ID)...).Scan(&e.Version); err != nil {
+		return fmt.Errorf("update event %d: %w", e.ID, formatError(err))
 	}
 	e.UpdatedAt = w.now
 	if err := w.deleteParts(e.ID); err != nil {
@@ -651,7 +673,11 @@ func (w *writer) insertParts(e *farsight.Event) error {
 	for i := range e.Targets {
 		t := &e.Targets[i]
 		if t.AssetKey != "" && t.AssetID == 0 {
-			if err := w.tx.QueryRowContext(w.ctx, `SELECT id FROM assets WHERE key = ?`, t.AssetKey).Scan(&t.AssetID); err != nil && !errNoRows(err) {
+			st, err := w.stmt(`SELECT id FROM assets WHERE key = ?`)
+			if err != nil {
+				return err
+			}
+			if err := st.QueryRowContext(w.ctx, t.AssetKey).Scan(&t.AssetID); err != nil && !errNoRows(err) {
 				return fmt.Errorf("find asset %s: %w", t.AssetKey, err)
 			}
 		}

@@ -14,12 +14,6 @@ import (
 
 var _ farsight.MentionService = (*EventService)(nil)
 
-// maxWindowDays bounds the length of a stored mention's window of days, so
-// that the blocking query can walk the first_day index from a fixed lower
-// bound; a mention whose window is longer cannot match others (see
-// internal/merge) and is only found through its assets.
-const maxWindowDays = 40
-
 // insertMention stores a mention and sets its ID. Its blocking columns come
 // from g's window, or from its dates when g is nil.
 func (w *writer) insertMention(m *farsight.Mention, g farsight.Merger) error {
@@ -27,18 +21,26 @@ func (w *writer) insertMention(m *farsight.Mention, g farsight.Merger) error {
 	if err != nil {
 		return err
 	}
-	var first, last, lat, lon any
-	coarse := false
+	var first, last, lat, lon, area any
+	coarse, wide := false, false
 	var keys []string
+	var box *farsight.BBox
 	if g != nil {
-		if win, ok := g.Window(m); ok {
+		if win, ok := g.Window(m); ok && win.ToDay-win.FromDay <= farsight.MaxMergeDays {
 			first, last = win.FromDay, win.ToDay
-			keys = win.Assets
+			keys, box, wide = win.Assets, win.BBox, win.Wide
+			if win.Area != "" {
+				area = win.Area
+			}
 		}
 		coarse = g.Coarse(m)
 	} else if e := m.Event; e.Date != "" {
+		// Without a merger the reach is the place itself, a day either side.
 		end, _ := lastDay(e)
 		first, last = dayNumber(e.Date)-1, dayNumber(end)+1
+		if p := e.Point; p != nil {
+			box = &farsight.BBox{MinLat: p.Lat, MaxLat: p.Lat, MinLon: p.Lon, MaxLon: p.Lon}
+		}
 	}
 	if p := m.Event.Point; p != nil {
 		lat, lon = p.Lat, p.Lon
@@ -50,14 +52,20 @@ func (w *writer) insertMention(m *farsight.Mention, g farsight.Merger) error {
 	if m.ReportID != 0 {
 		report = m.ReportID
 	}
-	res, err := w.exec(`INSERT INTO mentions (event_id, report_id, idx, key, first_day, last_day, lat, lon, coarse, data, sketch, link, duplicate_of, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		event, report, m.Index, m.Key, first, last, lat, lon, coarse, string(data), m.Sketch, m.Link, m.DuplicateOf, formatTime(w.now))
+	res, err := w.exec(`INSERT INTO mentions (event_id, report_id, idx, key, first_day, last_day, lat, lon, coarse, area, wide, data, sketch, link, duplicate_of, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		event, report, m.Index, m.Key, first, last, lat, lon, coarse, area, wide, string(data), m.Sketch, m.Link, m.DuplicateOf, formatTime(w.now))
 	if err != nil {
 		return fmt.Errorf("insert mention: %w", err)
 	}
 	if m.ID, err = res.LastInsertId(); err != nil {
 		return err
+	}
+	if box != nil {
+		if _, err := w.exec(`INSERT INTO mention_boxes (id, min_day, max_day, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			m.ID, first, last, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon); err != nil {
+			return fmt.Errorf("insert mention box: %w", err)
+		}
 	}
 	for _, k := range keys {
 		if _, err := w.exec(`INSERT OR IGNORE INTO mention_assets (mention_id, asset_key) VALUES (?, ?)`, m.ID, k); err != nil {
@@ -119,13 +127,14 @@ func (s *EventService) FindMentions(ctx context.Context, eventID int64) ([]*fars
 // MergeMentions replaces the mentions of reports with ms and regroups the
 // events around them.
 //
-// Blocking: the events regrouped are those holding a mention inside the
-// window of a new mention (its days and a box around its point, or one of
-// its assets), and, one step further, those holding a coarse mention
-// inside the window of a fine mention of those events, since a coarse
-// mention's place depends on every event it matches. Every mention of
-// those events is regrouped with the new ones; the result is what grouping
-// all stored mentions would give there.
+// Blocking: the events regrouped are those holding a mention whose window
+// (see farsight.MergeWindow) overlaps the window of a new mention, and,
+// one step further, those holding a coarse mention whose window overlaps
+// that of a fine mention of those events, since a coarse mention's place
+// depends on every event it matches. Every mention of those events is
+// regrouped with the new ones; the result is what grouping all stored
+// mentions would give there. Events whose mentions come out the same are
+// not rewritten.
 func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []*farsight.Mention, g farsight.Merger) error {
 	for _, m := range ms {
 		if m.Event == nil {
@@ -146,19 +155,36 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 	w := newWriter(ctx, tx, s.db.Now().UTC())
 	defer w.close()
 
+	// Events that lose mentions here change whatever the grouping says.
 	affected := map[int64]bool{}
+	// The events a report's mentions were in, so that its new mentions
+	// keep them (re-extraction).
+	formerly := map[int64]map[int64]bool{}
 	for _, r := range reports {
-		if err := eventIDs(ctx, tx, affected, `SELECT event_id FROM mentions WHERE report_id = ? AND event_id IS NOT NULL`, r); err != nil {
+		formerly[r] = map[int64]bool{}
+		if err := w.eventIDs(formerly[r], `SELECT event_id FROM mentions WHERE report_id = ? AND event_id IS NOT NULL`, r); err != nil {
+			return err
+		}
+		maps.Copy(affected, formerly[r])
+		// Events stored before mentions were (migration 0004) are
+		// replaced by what the report's mentions make.
+		if err := w.eventIDs(affected, `SELECT c.event_id FROM claims c WHERE c.report_id = ?
+			AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = c.event_id)`, r); err != nil {
 			return err
 		}
 		if _, err := w.exec(`DELETE FROM mentions WHERE report_id = ?`, r); err != nil {
 			return err
 		}
 	}
+	changed := maps.Clone(affected)
 	for _, m := range ms {
 		var hash, kind string
-		err := tx.QueryRowContext(ctx, `SELECT lower(hex(r.hash)), COALESCE(r.source_id, 0), COALESCE(s.name, ''), COALESCE(s.kind, ''), r.published
-			FROM reports r LEFT JOIN sources s ON s.id = r.source_id WHERE r.id = ?`, m.ReportID).Scan(&hash, &m.SourceID, &m.SourceName, &kind, &m.Published)
+		st, err := w.stmt(`SELECT lower(hex(r.hash)), COALESCE(r.source_id, 0), COALESCE(s.name, ''), COALESCE(s.kind, ''), r.published
+			FROM reports r LEFT JOIN sources s ON s.id = r.source_id WHERE r.id = ?`)
+		if err != nil {
+			return err
+		}
+		err = st.QueryRowContext(ctx, m.ReportID).Scan(&hash, &m.SourceID, &m.SourceName, &kind, &m.Published)
 		m.SourceKind = farsight.SourceKind(kind)
 		if errNoRows(err) {
 			return farsight.Errorf(farsight.ECONFLICT, "report %d not found", m.ReportID)
@@ -176,16 +202,31 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 	block := func(win farsight.MergeWindow, coarseOnly bool) error {
 		only := ""
 		if coarseOnly {
-			only = " AND coarse = 1"
+			only = " AND m.coarse = 1"
 		}
-		b := win.BBox
-		if err := eventIDs(ctx, tx, affected, `SELECT event_id FROM mentions WHERE first_day BETWEEN ? AND ? AND last_day >= ?
-			AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND event_id IS NOT NULL`+only,
-			win.FromDay-maxWindowDays, win.ToDay, win.FromDay, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon); err != nil {
-			return err
+		if b := win.BBox; b != nil {
+			if err := w.eventIDs(affected, `SELECT m.event_id FROM mention_boxes x JOIN mentions m ON m.id = x.id
+				WHERE x.min_day <= ? AND x.max_day >= ? AND x.min_lat <= ? AND x.max_lat >= ? AND x.min_lon <= ? AND x.max_lon >= ?
+				AND m.event_id IS NOT NULL`+only,
+				win.ToDay, win.FromDay, b.MaxLat, b.MinLat, b.MaxLon, b.MinLon); err != nil {
+				return err
+			}
+		}
+		if win.Area != "" {
+			// A wide mention reaches every mention of its area; the others
+			// only its wide ones.
+			wide := " AND m.wide = 1"
+			if win.Wide {
+				wide = ""
+			}
+			if err := w.eventIDs(affected, `SELECT m.event_id FROM mentions m
+				WHERE m.area = ? AND m.first_day BETWEEN ? AND ? AND m.last_day >= ? AND m.event_id IS NOT NULL`+wide+only,
+				win.Area, win.FromDay-farsight.MaxMergeDays, win.ToDay, win.FromDay); err != nil {
+				return err
+			}
 		}
 		for _, k := range win.Assets {
-			if err := eventIDs(ctx, tx, affected, `SELECT m.event_id FROM mention_assets a JOIN mentions m ON m.id = a.mention_id
+			if err := w.eventIDs(affected, `SELECT m.event_id FROM mention_assets a JOIN mentions m ON m.id = a.mention_id
 				WHERE a.asset_key = ? AND m.first_day <= ? AND m.last_day >= ? AND m.event_id IS NOT NULL`+only, k, win.ToDay, win.FromDay); err != nil {
 				return err
 			}
@@ -199,7 +240,7 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 			}
 		}
 	}
-	first, err := s.eventMentions(ctx, tx, affected)
+	first, err := w.eventMentions(affected)
 	if err != nil {
 		return err
 	}
@@ -217,11 +258,24 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 			more[id] = true
 		}
 	}
-	second, err := s.eventMentions(ctx, tx, more)
+	second, err := w.eventMentions(more)
 	if err != nil {
 		return err
 	}
 	all := slices.Concat(first, second, ms)
+
+	// What each stored mention was, to tell which events change.
+	type was struct {
+		event int64
+		link  string
+		dup   int64
+	}
+	before := make(map[int64]was, len(all))
+	size := map[int64]int{}
+	for _, m := range all {
+		before[m.ID] = was{m.EventID, m.Link, m.DuplicateOf}
+		size[m.EventID]++
+	}
 
 	groups := g.Group(all)
 	// New events get their IDs in the order their reports came.
@@ -238,6 +292,9 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 			if m.EventID != 0 {
 				count[m.EventID]++
 			}
+			for old := range formerly[m.ReportID] {
+				count[old]++
+			}
 		}
 		var id int64
 		for old, n := range count {
@@ -248,25 +305,40 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 				id = old
 			}
 		}
-		e, err := g.Derive(grp)
-		if err != nil {
-			return err
+		// An event is rewritten only when its mentions or their copies
+		// changed: its derivation depends on nothing else.
+		same := id != 0 && !changed[id] && len(count) == 1 && count[id] == len(grp) && size[id] == len(grp)
+		for _, m := range grp {
+			same = same && m.DuplicateOf == before[m.ID].dup
 		}
-		if err := e.Validate(); err != nil {
-			return err
-		}
-		if id != 0 {
+		if same {
 			used[id] = true
-			e.ID = id
-			if err := w.updateEvent(e); err != nil {
+		} else {
+			e, err := g.Derive(grp)
+			if err != nil {
 				return err
 			}
-		} else if err := w.insertEvent(e); err != nil {
-			return err
+			if err := e.Validate(); err != nil {
+				return err
+			}
+			if id != 0 {
+				used[id] = true
+				e.ID = id
+				if err := w.updateEvent(e); err != nil {
+					return err
+				}
+			} else if err := w.insertEvent(e); err != nil {
+				return err
+			}
+			id = e.ID
 		}
 		for _, m := range grp {
-			m.EventID = e.ID
-			if _, err := w.exec(`UPDATE mentions SET event_id = ?, link = ?, duplicate_of = ? WHERE id = ?`, e.ID, m.Link, m.DuplicateOf, m.ID); err != nil {
+			if b, ok := before[m.ID]; ok && b == (was{id, m.Link, m.DuplicateOf}) {
+				m.EventID = id
+				continue
+			}
+			m.EventID = id
+			if _, err := w.exec(`UPDATE mentions SET event_id = ?, link = ?, duplicate_of = ? WHERE id = ?`, id, m.Link, m.DuplicateOf, m.ID); err != nil {
 				return err
 			}
 		}
@@ -288,8 +360,8 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 func byID(a, b *farsight.Mention) int { return cmp.Compare(a.ID, b.ID) }
 
 // eventIDs adds the event IDs a query returns to set.
-func eventIDs(ctx context.Context, tx *sql.Tx, set map[int64]bool, query string, args ...any) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
+func (w *writer) eventIDs(set map[int64]bool, query string, args ...any) error {
+	rows, err := w.query(query, args...)
 	if err != nil {
 		return fmt.Errorf("blocking: %w", err)
 	}
@@ -305,7 +377,7 @@ func eventIDs(ctx context.Context, tx *sql.Tx, set map[int64]bool, query string,
 }
 
 // eventMentions returns the stored mentions of a set of events.
-func (s *EventService) eventMentions(ctx context.Context, tx *sql.Tx, events map[int64]bool) ([]*farsight.Mention, error) {
+func (w *writer) eventMentions(events map[int64]bool) ([]*farsight.Mention, error) {
 	ids := make([]int64, 0, len(events))
 	for id := range events {
 		ids = append(ids, id)
@@ -317,7 +389,7 @@ func (s *EventService) eventMentions(ctx context.Context, tx *sql.Tx, events map
 		for i, id := range chunk {
 			args[i] = id
 		}
-		ms, err := loadMentions(ctx, tx, `m.event_id IN (`+marks(len(chunk))+`)`, args...)
+		ms, err := loadMentions(w.ctx, w.tx, `m.event_id IN (`+marks(len(chunk))+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("load mentions: %w", err)
 		}

@@ -23,7 +23,7 @@ func NewReportService(db *DB) *ReportService {
 	return &ReportService{db: db}
 }
 
-const reportColumns = `r.id, r.external_id, COALESCE(r.source_id, 0), COALESCE(s.name, ''), r.title, r.text, r.url, r.lang, r.published, r.fetched_at, r.hash, r.created_at`
+const reportColumns = `r.id, r.external_id, COALESCE(r.source_id, 0), COALESCE(s.name, ''), r.title, r.text, r.url, r.lang, r.published, r.fetched_at, r.extractor_version, r.hash, r.created_at`
 
 // FindReportByID returns ENOTFOUND when no report has that ID.
 func (s *ReportService) FindReportByID(ctx context.Context, id int64) (*farsight.Report, error) {
@@ -56,6 +56,9 @@ func (s *ReportService) FindReports(ctx context.Context, f farsight.ReportFilter
 	if v := f.Text; v != nil {
 		where, args = append(where, "r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)"), append(args, ftsQuery(*v))
 	}
+	if v := f.NotExtractedBy; v != nil {
+		where, args = append(where, "r.extractor_version != ?"), append(args, *v)
+	}
 	cond := strings.Join(where, " AND ")
 
 	var n int
@@ -83,11 +86,31 @@ func (s *ReportService) FindReports(ctx context.Context, f farsight.ReportFilter
 	return out, n, rows.Err()
 }
 
+// SetExtracted records that the extractor of a version read reports.
+func (s *ReportService) SetExtracted(ctx context.Context, ids []int64, version string) error {
+	tx, err := s.db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, `UPDATE reports SET extractor_version = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, id := range ids {
+		if _, err := st.ExecContext(ctx, version, id); err != nil {
+			return fmt.Errorf("set extracted: %w", formatError(err))
+		}
+	}
+	return formatError(tx.Commit())
+}
+
 func scanReport(row interface{ Scan(...any) error }) (*farsight.Report, error) {
 	var r farsight.Report
 	var published, fetched, created string
 	var hash []byte
-	if err := row.Scan(&r.ID, &r.ExternalID, &r.SourceID, &r.SourceName, &r.Title, &r.Text, &r.URL, &r.Lang, &published, &fetched, &hash, &created); err != nil {
+	if err := row.Scan(&r.ID, &r.ExternalID, &r.SourceID, &r.SourceName, &r.Title, &r.Text, &r.URL, &r.Lang, &published, &fetched, &r.ExtractorVersion, &hash, &created); err != nil {
 		return nil, err
 	}
 	r.Hash = hex.EncodeToString(hash)

@@ -1,3 +1,7 @@
+CREATE TRIGGER mentions_delete_box AFTER DELETE ON mentions BEGIN
+	DELETE FROM mention_boxes WHERE id = old.id;
+END;
+
 CREATE TRIGGER reports_ad AFTER DELETE ON reports BEGIN
 	INSERT INTO reports_fts (reports_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
 END;
@@ -115,6 +119,31 @@ CREATE TABLE "events_rtree_parent"(nodeno INTEGER PRIMARY KEY,parentnode);
 
 CREATE TABLE "events_rtree_rowid"(rowid INTEGER PRIMARY KEY,nodeno);
 
+CREATE TABLE feed_items (
+	feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+	key     TEXT NOT NULL,
+	seen_at TEXT NOT NULL,
+	PRIMARY KEY (feed_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE feeds (
+	id              INTEGER PRIMARY KEY,
+	url             TEXT NOT NULL UNIQUE,
+	name            TEXT NOT NULL,
+	source_id       INTEGER NOT NULL REFERENCES sources (id),
+	etag            TEXT NOT NULL DEFAULT '',
+	last_modified   TEXT NOT NULL DEFAULT '',
+	last_polled_at  TEXT NOT NULL DEFAULT '',
+	last_success_at TEXT NOT NULL DEFAULT '',
+	last_error      TEXT NOT NULL DEFAULT '',
+	last_error_at   TEXT NOT NULL DEFAULT '',
+	error_count     INTEGER NOT NULL DEFAULT 0,
+	-- Empty when due now; times sort lexically (see timeLayout).
+	next_poll_at    TEXT NOT NULL DEFAULT '',
+	items_seen      INTEGER NOT NULL DEFAULT 0,
+	created_at      TEXT NOT NULL
+);
+
 CREATE TABLE frontline_snapshots (
 	date        TEXT PRIMARY KEY,
 	source      TEXT NOT NULL DEFAULT '',
@@ -141,6 +170,19 @@ CREATE TABLE mention_assets (
 	PRIMARY KEY (asset_key, mention_id)
 ) WITHOUT ROWID;
 
+CREATE VIRTUAL TABLE mention_boxes USING rtree (
+	id,
+	min_day, max_day,
+	min_lat, max_lat,
+	min_lon, max_lon
+);
+
+CREATE TABLE "mention_boxes_node"(nodeno INTEGER PRIMARY KEY,data);
+
+CREATE TABLE "mention_boxes_parent"(nodeno INTEGER PRIMARY KEY,parentnode);
+
+CREATE TABLE "mention_boxes_rowid"(rowid INTEGER PRIMARY KEY,nodeno);
+
 CREATE TABLE mentions (
 	id           INTEGER PRIMARY KEY,
 	event_id     INTEGER REFERENCES events (id),
@@ -161,7 +203,7 @@ CREATE TABLE mentions (
 	link         TEXT NOT NULL DEFAULT '',
 	duplicate_of INTEGER NOT NULL DEFAULT 0,
 	created_at   TEXT NOT NULL
-);
+, area TEXT, wide INTEGER NOT NULL DEFAULT 0);
 
 CREATE TABLE places (
 	id          TEXT PRIMARY KEY,
@@ -188,7 +230,7 @@ CREATE TABLE reports (
 	fetched_at  TEXT NOT NULL DEFAULT '',
 	hash        BLOB NOT NULL UNIQUE,
 	created_at  TEXT NOT NULL
-);
+, extractor_version TEXT NOT NULL DEFAULT '');
 
 CREATE VIRTUAL TABLE reports_fts USING fts5 (
 	title, text,
@@ -240,13 +282,17 @@ CREATE INDEX events_status ON events (status, date);
 
 CREATE INDEX events_type_date ON events (type, date DESC, id DESC);
 
+CREATE INDEX feeds_next_poll_at ON feeds (next_poll_at);
+
 CREATE INDEX jobs_state_run_at ON jobs (state, run_at);
+
+CREATE INDEX mentions_area ON mentions (area, first_day) WHERE area IS NOT NULL;
 
 CREATE INDEX mentions_event_id ON mentions (event_id);
 
-CREATE INDEX mentions_first_day ON mentions (first_day);
-
 CREATE INDEX mentions_report_id ON mentions (report_id);
+
+CREATE INDEX reports_extractor_version ON reports (extractor_version);
 
 CREATE INDEX reports_source_id ON reports (source_id);
 

@@ -271,6 +271,7 @@ func testEventFilters(t *testing.T, s Stores) {
 		mk(r1, farsight.DroneStrike, farsight.ActorUkraine, "", "", novo),
 		mk(r1, farsight.Sabotage, farsight.ActorUnknown, "2024-06-02", "", nil),
 	}
+	evs[1].Targets = []farsight.Target{{Category: "port", ReportID: r2.ID}}
 	must(t, s.Events.CreateEvents(ctx, evs))
 	ids := func(es []*farsight.Event) []int64 {
 		var out []int64
@@ -307,6 +308,8 @@ func testEventFilters(t *testing.T, s Stores) {
 		{"text none", farsight.EventFilter{Text: ptr("Kaspiysk")}, nil},
 		{"report", farsight.EventFilter{ReportID: &r2.ID}, id(1, 2)},
 		{"id", farsight.EventFilter{ID: &evs[3].ID}, id(3)},
+		{"target", farsight.EventFilter{Target: ptr("port")}, id(1)},
+		{"target none", farsight.EventFilter{Target: ptr("oil_refinery")}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, next, err := s.Events.FindEvents(ctx, tc.f)
@@ -328,6 +331,7 @@ func testEventFilters(t *testing.T, s Stores) {
 		"bbox range": {BBox: &farsight.BBox{MinLon: -200, MaxLon: 5}},
 		"type":       {Types: []farsight.EventType{"bombing"}},
 		"actor":      {Actor: ptr(farsight.Actor("nato"))},
+		"target":     {Target: ptr("tanks")},
 		"cursor":     {After: "!!"},
 		"cursor2":    {After: "YWJj"},
 	} {
