@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 
 	"github.com/farsight-osint/farsight"
@@ -160,52 +161,74 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 	// The events a report's mentions were in, so that its new mentions
 	// keep them (re-extraction).
 	formerly := map[int64]map[int64]bool{}
-	for _, r := range reports {
-		formerly[r] = map[int64]bool{}
-		if err := w.eventIDs(formerly[r], `SELECT event_id FROM mentions WHERE report_id = ? AND event_id IS NOT NULL`, r); err != nil {
+	for chunk := range slices.Chunk(reports, 500) {
+		in, args := `(`+marks(len(chunk))+`)`, int64Args(chunk)
+		err := w.rows(func(rows *sql.Rows) error {
+			var r, e int64
+			if err := rows.Scan(&r, &e); err != nil {
+				return err
+			}
+			if formerly[r] == nil {
+				formerly[r] = map[int64]bool{}
+			}
+			formerly[r][e], affected[e] = true, true
+			return nil
+		}, `SELECT report_id, event_id FROM mentions WHERE report_id IN `+in+` AND event_id IS NOT NULL`, args...)
+		if err != nil {
 			return err
 		}
-		maps.Copy(affected, formerly[r])
 		// Events stored before mentions were (migration 0004) are
 		// replaced by what the report's mentions make.
-		if err := w.eventIDs(affected, `SELECT c.event_id FROM claims c WHERE c.report_id = ?
-			AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = c.event_id)`, r); err != nil {
+		if err := w.eventIDs(affected, `SELECT c.event_id FROM claims c WHERE c.report_id IN `+in+`
+			AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = c.event_id)`, args...); err != nil {
 			return err
 		}
-		if _, err := w.exec(`DELETE FROM mentions WHERE report_id = ?`, r); err != nil {
+		if _, err := w.exec(`DELETE FROM mentions WHERE report_id IN `+in, args...); err != nil {
 			return err
 		}
 	}
 	changed := maps.Clone(affected)
-	for _, m := range ms {
-		var hash, kind string
-		st, err := w.stmt(`SELECT lower(hex(r.hash)), COALESCE(r.source_id, 0), COALESCE(s.name, ''), COALESCE(s.kind, ''), r.published
-			FROM reports r LEFT JOIN sources s ON s.id = r.source_id WHERE r.id = ?`)
+
+	// The new mentions' keys and sources; they are stored once grouped.
+	type source struct {
+		hash, name, kind, published string
+		id                          int64
+	}
+	sources := map[int64]*source{}
+	for chunk := range slices.Chunk(reports, 500) {
+		err := w.rows(func(rows *sql.Rows) error {
+			var r int64
+			var src source
+			if err := rows.Scan(&r, &src.hash, &src.id, &src.name, &src.kind, &src.published); err != nil {
+				return err
+			}
+			sources[r] = &src
+			return nil
+		}, `SELECT r.id, lower(hex(r.hash)), COALESCE(r.source_id, 0), COALESCE(s.name, ''), COALESCE(s.kind, ''), r.published
+			FROM reports r LEFT JOIN sources s ON s.id = r.source_id WHERE r.id IN (`+marks(len(chunk))+`)`, int64Args(chunk)...)
 		if err != nil {
 			return err
 		}
-		err = st.QueryRowContext(ctx, m.ReportID).Scan(&hash, &m.SourceID, &m.SourceName, &kind, &m.Published)
-		m.SourceKind = farsight.SourceKind(kind)
-		if errNoRows(err) {
+	}
+	order := map[*farsight.Mention]int64{}
+	for i, m := range ms {
+		src := sources[m.ReportID]
+		if src == nil {
 			return farsight.Errorf(farsight.ECONFLICT, "report %d not found", m.ReportID)
-		} else if err != nil {
-			return err
 		}
-		m.Key = fmt.Sprintf("%s/%03d", hash, m.Index)
-		m.EventID = 0
-		if err := w.insertMention(m, g); err != nil {
-			return err
-		}
+		m.ID, m.EventID, m.Key = 0, 0, fmt.Sprintf("%s/%03d", src.hash, m.Index)
+		m.SourceID, m.SourceName, m.SourceKind, m.Published = src.id, src.name, farsight.SourceKind(src.kind), src.published
+		order[m] = math.MaxInt64/2 + int64(i) // after every stored mention, in their order
 	}
 
 	// Blocking.
-	block := func(win farsight.MergeWindow, coarseOnly bool) error {
+	block := func(set map[int64]bool, win farsight.MergeWindow, coarseOnly bool) error {
 		only := ""
 		if coarseOnly {
 			only = " AND m.coarse = 1"
 		}
 		if b := win.BBox; b != nil {
-			if err := w.eventIDs(affected, `SELECT m.event_id FROM mention_boxes x JOIN mentions m ON m.id = x.id
+			if err := w.eventIDs(set, `SELECT m.event_id FROM mention_boxes x JOIN mentions m ON m.id = x.id
 				WHERE x.min_day <= ? AND x.max_day >= ? AND x.min_lat <= ? AND x.max_lat >= ? AND x.min_lon <= ? AND x.max_lon >= ?
 				AND m.event_id IS NOT NULL`+only,
 				win.ToDay, win.FromDay, b.MaxLat, b.MinLat, b.MaxLon, b.MinLon); err != nil {
@@ -217,16 +240,16 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 			// only its wide ones.
 			wide := " AND m.wide = 1"
 			if win.Wide {
-				wide = ""
+				wide = " AND m.wide IN (0, 1)" // both, through the index
 			}
-			if err := w.eventIDs(affected, `SELECT m.event_id FROM mentions m
+			if err := w.eventIDs(set, `SELECT m.event_id FROM mentions m
 				WHERE m.area = ? AND m.first_day BETWEEN ? AND ? AND m.last_day >= ? AND m.event_id IS NOT NULL`+wide+only,
 				win.Area, win.FromDay-farsight.MaxMergeDays, win.ToDay, win.FromDay); err != nil {
 				return err
 			}
 		}
 		for _, k := range win.Assets {
-			if err := w.eventIDs(affected, `SELECT m.event_id FROM mention_assets a JOIN mentions m ON m.id = a.mention_id
+			if err := w.eventIDs(set, `SELECT m.event_id FROM mention_assets a JOIN mentions m ON m.id = a.mention_id
 				WHERE a.asset_key = ? AND m.first_day <= ? AND m.last_day >= ? AND m.event_id IS NOT NULL`+only, k, win.ToDay, win.FromDay); err != nil {
 				return err
 			}
@@ -235,7 +258,7 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 	}
 	for _, m := range ms {
 		if win, ok := g.Window(m); ok {
-			if err := block(win, false); err != nil {
+			if err := block(affected, win, false); err != nil {
 				return err
 			}
 		}
@@ -244,25 +267,7 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 	if err != nil {
 		return err
 	}
-	loaded := maps.Clone(affected)
-	for _, m := range append(slices.Clone(ms), first...) {
-		if win, ok := g.Window(m); ok && !g.Coarse(m) {
-			if err := block(win, true); err != nil {
-				return err
-			}
-		}
-	}
-	more := map[int64]bool{}
-	for id := range affected {
-		if !loaded[id] {
-			more[id] = true
-		}
-	}
-	second, err := w.eventMentions(more)
-	if err != nil {
-		return err
-	}
-	all := slices.Concat(first, second, ms)
+	all := slices.Concat(first, ms)
 
 	// What each stored mention was, to tell which events change.
 	type was struct {
@@ -270,18 +275,83 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 		link  string
 		dup   int64
 	}
-	before := make(map[int64]was, len(all))
+	before := map[int64]was{}
 	size := map[int64]int{}
-	for _, m := range all {
-		before[m.ID] = was{m.EventID, m.Link, m.DuplicateOf}
-		size[m.EventID]++
+	remember := func(ms []*farsight.Mention) {
+		for _, m := range ms {
+			before[m.ID] = was{m.EventID, m.Link, m.DuplicateOf}
+			size[m.EventID]++
+		}
+	}
+	remember(first)
+	groups := g.Group(all)
+
+	// One step further: where stored events merge or split, a coarse
+	// mention that reaches their fine mentions may now match one event
+	// where it matched several, or the reverse. Its event is regrouped too.
+	restructured := maps.Clone(changed)
+	groupOf := map[int64]int{}  // stored event -> a group holding its fine mentions
+	eventOf := map[int]int64{} // group -> a stored event whose fine mentions it holds
+	for i, grp := range groups {
+		for _, m := range grp {
+			old := before[m.ID].event
+			if old == 0 || g.Coarse(m) {
+				continue
+			}
+			if k, ok := groupOf[old]; ok && k != i {
+				restructured[old] = true // split
+			}
+			groupOf[old] = i
+			if o, ok := eventOf[i]; ok && o != old {
+				restructured[old], restructured[o] = true, true // merged
+			}
+			eventOf[i] = old
+		}
+	}
+	if len(restructured) > 0 {
+		more := map[int64]bool{}
+		for _, m := range first {
+			if !restructured[m.EventID] || g.Coarse(m) {
+				continue
+			}
+			if win, ok := g.Window(m); ok {
+				if err := block(more, win, true); err != nil {
+					return err
+				}
+			}
+		}
+		for id := range more {
+			if affected[id] {
+				delete(more, id)
+			}
+		}
+		if len(more) > 0 {
+			second, err := w.eventMentions(more)
+			if err != nil {
+				return err
+			}
+			maps.Copy(affected, more)
+			remember(second)
+			all = append(all, second...)
+			groups = g.Group(all)
+		}
 	}
 
-	groups := g.Group(all)
 	// New events get their IDs in the order their reports came.
-	slices.SortStableFunc(groups, func(a, b []*farsight.Mention) int {
-		return cmp.Compare(slices.MinFunc(a, byID).ID, slices.MinFunc(b, byID).ID)
-	})
+	rank := func(m *farsight.Mention) int64 {
+		if m.ID != 0 {
+			return m.ID
+		}
+		return order[m]
+	}
+	lowest := func(grp []*farsight.Mention) int64 {
+		r := rank(grp[0])
+		for _, m := range grp[1:] {
+			r = min(r, rank(m))
+		}
+		return r
+	}
+	slices.SortStableFunc(groups, func(a, b []*farsight.Mention) int { return cmp.Compare(lowest(a), lowest(b)) })
 
 	// Each group keeps the ID of the stored event most of its mentions
 	// were in (the lowest on a tie); the others get new events.
@@ -333,14 +403,21 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 			id = e.ID
 		}
 		for _, m := range grp {
-			if b, ok := before[m.ID]; ok && b == (was{id, m.Link, m.DuplicateOf}) {
-				m.EventID = id
+			m.EventID = id
+			if m.ID == 0 {
+				continue // stored below
+			}
+			if before[m.ID] == (was{id, m.Link, m.DuplicateOf}) {
 				continue
 			}
-			m.EventID = id
 			if _, err := w.exec(`UPDATE mentions SET event_id = ?, link = ?, duplicate_of = ? WHERE id = ?`, id, m.Link, m.DuplicateOf, m.ID); err != nil {
 				return err
 			}
+		}
+	}
+	for _, m := range ms {
+		if err := w.insertMention(m, g); err != nil {
+			return err
 		}
 	}
 	for id := range affected {
@@ -357,7 +434,29 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 	return formatError(tx.Commit())
 }
 
-func byID(a, b *farsight.Mention) int { return cmp.Compare(a.ID, b.ID) }
+// int64Args returns ids as query arguments.
+func int64Args(ids []int64) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
+}
+
+// rows calls fn for each row a query returns.
+func (w *writer) rows(fn func(*sql.Rows) error, query string, args ...any) error {
+	rows, err := w.query(query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
 
 // eventIDs adds the event IDs a query returns to set.
 func (w *writer) eventIDs(set map[int64]bool, query string, args ...any) error {

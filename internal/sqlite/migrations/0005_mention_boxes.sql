@@ -36,7 +36,7 @@ WHERE first_day IS NOT NULL AND lat IS NOT NULL AND json_extract(data, '$.admin1
 	AND json_extract(data, '$.geo_precision') != 'country';
 
 DROP INDEX mentions_first_day;
-CREATE INDEX mentions_area ON mentions (area, first_day) WHERE area IS NOT NULL;
+CREATE INDEX mentions_area ON mentions (area, wide, first_day) WHERE area IS NOT NULL;
 
 CREATE TRIGGER mentions_delete_box AFTER DELETE ON mentions BEGIN
 	DELETE FROM mention_boxes WHERE id = old.id;
