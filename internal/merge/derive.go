@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/farsight-osint/farsight"
 )
@@ -61,6 +62,13 @@ func (g *Merger) Derive(ms []*farsight.Mention) (*farsight.Event, error) {
 	if g.Enricher != nil {
 		if err := g.Enricher.Enrich(e); err != nil {
 			return nil, err
+		}
+	}
+	for _, c := range e.Claims {
+		if c.Speaker != "" && (c.SpeakerKind == "" || c.SpeakerKind == farsight.SourceUnknown) {
+			if k := officialSide(c.Speaker, e); k != farsight.SourceUnknown {
+				c.SpeakerKind = k
+			}
 		}
 	}
 	e.Findings = Status(e, ms)
@@ -132,4 +140,32 @@ func vote(ms []*farsight.Mention) (farsight.EventType, farsight.Actor) {
 		actor = farsight.ActorUnknown // the reports disagree evenly
 	}
 	return best, actor
+}
+
+// localTitles are the words of a regional or city official's title.
+var localTitles = map[string]bool{
+	"governor": true, "mayor": true, "губернатор": true, "губернатора": true, "мэр": true, "мэра": true,
+	"мер": true, "мера": true, "глава": true, "главы": true, "голова": true, "голови": true,
+}
+
+// officialSide returns the side of a speaker who is a local official (a
+// governor, a mayor, the head of a region), which the extractor leaves
+// unknown: it is the side that governs the event's place. Russia governs
+// its own regions and the occupied part of Ukraine, where it installs the
+// "governors" (Sevastopol, Zaporizhzhia's occupied part); Ukraine the rest
+// of Ukraine. Anyone else stays unknown.
+func officialSide(speaker string, e *farsight.Event) farsight.SourceKind {
+	official := false
+	for _, w := range strings.FieldsFunc(strings.ToLower(speaker), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		official = official || localTitles[w]
+	}
+	switch {
+	case !official:
+		return farsight.SourceUnknown
+	case e.Country == "RU", e.Country == "UA" && e.InOccupied != nil && *e.InOccupied:
+		return farsight.SourceRUOfficial
+	case e.Country == "UA" && e.InOccupied != nil:
+		return farsight.SourceUAOfficial
+	}
+	return farsight.SourceUnknown
 }

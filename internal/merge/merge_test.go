@@ -317,3 +317,30 @@ func TestDerive(t *testing.T) {
 		t.Error("Derive of no mentions: no error")
 	}
 }
+
+func TestOfficialSide(t *testing.T) {
+	yes, no := true, false
+	tests := []struct {
+		speaker  string
+		country  string
+		occupied *bool
+		want     farsight.SourceKind
+	}{
+		{"Governor Andrei Bocharov", "RU", &no, farsight.SourceRUOfficial},
+		{"губернатор Белгородской области Вячеслав Гладков", "RU", &no, farsight.SourceRUOfficial},
+		{"Сергей Меликов, глава Республики Дагестан", "RU", &no, farsight.SourceRUOfficial},
+		{"Odesa Governor Oleh Kiper", "UA", &no, farsight.SourceUAOfficial},
+		{"міський голова Ігор Терехов", "UA", &no, farsight.SourceUAOfficial},
+		{"Sevastopol Governor Mikhail Razvozhayev", "UA", &yes, farsight.SourceRUOfficial},
+		{"the mayor", "UA", nil, farsight.SourceUnknown}, // occupation not known
+		{"Governor Andrei Bocharov", "BY", &no, farsight.SourceUnknown},
+		{"witnesses", "RU", &no, farsight.SourceUnknown},
+		{"Governors Island ferry", "RU", &no, farsight.SourceUnknown},
+	}
+	for _, tt := range tests {
+		e := &farsight.Event{Country: tt.country, InOccupied: tt.occupied}
+		if got := officialSide(tt.speaker, e); got != tt.want {
+			t.Errorf("officialSide(%q, %s) = %s, want %s", tt.speaker, tt.country, got, tt.want)
+		}
+	}
+}
