@@ -9,6 +9,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/farsight-osint/farsight"
 )
@@ -263,7 +264,38 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 			}
 		}
 	}
-	first, err := w.eventMentions(affected)
+	// load returns the mentions of a set of events, and of the events
+	// that the coarse mentions among them kept apart reach: such a
+	// mention's place depends on every event it matches.
+	load := func(events map[int64]bool) ([]*farsight.Mention, error) {
+		out, err := w.eventMentions(events)
+		for k := 0; err == nil && k < len(out); k++ {
+			m := out[k]
+			if !strings.HasPrefix(m.Link, keptApart) {
+				continue
+			}
+			win, ok := g.Window(m)
+			if !ok {
+				continue
+			}
+			reached := map[int64]bool{}
+			if err = block(reached, win, false); err != nil {
+				break
+			}
+			for id := range reached {
+				if events[id] || affected[id] {
+					delete(reached, id)
+				}
+			}
+			var more []*farsight.Mention
+			if more, err = w.eventMentions(reached); err == nil {
+				maps.Copy(events, reached)
+				out = append(out, more...)
+			}
+		}
+		return out, err
+	}
+	first, err := load(affected)
 	if err != nil {
 		return err
 	}
@@ -326,7 +358,7 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 			}
 		}
 		if len(more) > 0 {
-			second, err := w.eventMentions(more)
+			second, err := load(more)
 			if err != nil {
 				return err
 			}
@@ -433,6 +465,10 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 	}
 	return formatError(tx.Commit())
 }
+
+// keptApart begins the link of a coarse mention that matched several
+// events (see merge.Merger.Group).
+const keptApart = "kept apart"
 
 // int64Args returns ids as query arguments.
 func int64Args(ids []int64) []any {
