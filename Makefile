@@ -17,7 +17,7 @@ build:
 
 # The benchmarks quoted in docs/performance.md.
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 20x ./internal/sqlite/ ./internal/gazetteer/
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./internal/sqlite/ ./internal/gazetteer/ ./internal/httpapi/
 	$(GO) test -run '^$$' -bench 'Extract|New' -benchtime 3s ./internal/extract/
 
 # Rebuild the embedded gazetteer from its pinned sources (needs npm and ../shared/data).
@@ -26,7 +26,7 @@ generate:
 
 # A short run of every fuzz target.
 fuzz:
-	@for pkg in . ./internal/ingest/local ./internal/eval ./internal/gazetteer ./internal/extract ./internal/lang; do \
+	@for pkg in . ./internal/httpapi ./internal/ingest/local ./internal/ingest/telegram ./internal/eval ./internal/gazetteer ./internal/extract ./internal/lang; do \
 		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 			echo "$$pkg $$f"; $(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime 20s || exit 1; \
 		done; \

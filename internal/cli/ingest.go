@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/farsight-osint/farsight"
 	"github.com/farsight-osint/farsight/internal/ingest/local"
+	"github.com/farsight-osint/farsight/internal/ingest/telegram"
 	"github.com/farsight-osint/farsight/internal/pipeline"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -26,7 +28,7 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.format, "format", "", "input format: text, jsonl or csv (default: from the file name or content)")
+	cmd.Flags().StringVar(&f.format, "format", "", "input format: text, jsonl, csv or telegram (default: from the file name or content)")
 	cmd.Flags().StringVar(&f.source, "source", "", "source name for reports that do not name one")
 	cmd.Flags().StringVar(&f.published, "published", "", "publication date (YYYY-MM-DD or RFC 3339) for reports without one")
 	cmd.Flags().StringVar(&f.encoding, "encoding", "", "input character encoding: utf-8 (default), windows-1251, koi8-r, koi8-u, iso-8859-1, utf-16")
@@ -82,13 +84,19 @@ func (f *inputFlags) reader(path string, body io.Reader) (local.Reader, error) {
 	}
 	br := bufio.NewReaderSize(body, 64<<10)
 	var format local.Format
-	if f.format != "" {
+	if strings.EqualFold(f.format, "telegram") {
+		return telegram.NewReader(br, o)
+	} else if f.format != "" {
 		if format, err = local.ParseFormat(f.format); err != nil {
 			return nil, err
 		}
 	} else {
 		head, _ := br.Peek(512)
 		format = local.DetectFormat(path, head)
+		// JSON shaped like a Telegram Desktop export is one.
+		if more, _ := br.Peek(4096); format == local.JSONL && telegram.Detect(more) {
+			return telegram.NewReader(br, o)
+		}
 	}
 	return local.NewReader(br, format, o)
 }
@@ -97,17 +105,20 @@ func (m *Main) ingestCommand() *cobra.Command {
 	var in inputFlags
 	var batch int
 	cmd := &cobra.Command{
-		Use:   "ingest PATH|- ...",
+		Use:   "ingest PATH|URL|- ...",
 		Short: "Store reports and extract their events",
 		Long: `Ingest reads reports from files or stdin ("-"): plain text (the whole input
 is one report), JSONL (one report per line: id, text, title, url, source,
-published) or CSV (a header row naming those columns). Each new report is
+published), CSV (a header row naming those columns) or a Telegram Desktop
+chat export (result.json, one report per message). Each new report is
 stored and its events extracted and stored; exact duplicates (same text up
 to case and white space) are stored once. A bad line is reported with its
 number and skipped; the rest is kept.`,
 		Example: `  farsight ingest reports.jsonl
   farsight ingest --published 2024-11-06 --source "Kyiv Post" article.txt
-  cat export.csv | farsight ingest --format csv -`,
+  cat export.csv | farsight ingest --format csv -
+  farsight ingest ChatExport_2024-11-08/result.json
+  farsight ingest https://www.example.org/news/2024/11/06/strike   # the page's article`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p, err := m.newPipeline(cmd)
@@ -116,7 +127,11 @@ number and skipped; the rest is kept.`,
 			}
 			bad := 0
 			for _, path := range args {
-				st, err := m.ingestPath(cmd.Context(), p, &in, path, max(batch, 1))
+				ingest := m.ingestPath
+				if isWebURL(path) { // a web page: its article is one report (feeds.go)
+					ingest = m.ingestURL
+				}
+				st, err := ingest(cmd.Context(), p, &in, path, max(batch, 1))
 				if err != nil {
 					return fmt.Errorf("ingest %s: %w", path, err)
 				}
@@ -172,7 +187,11 @@ func (m *Main) ingestPath(ctx context.Context, p *pipeline.Pipeline, flags *inpu
 	if err != nil {
 		return st, err
 	}
-	return m.ingestReader(ctx, p, r, path, batchSize)
+	st, err = m.ingestReader(ctx, p, r, path, batchSize)
+	if tr, ok := r.(*telegram.Reader); ok && tr.Skipped() != "" {
+		fmt.Fprintf(m.Stdout, "%s: %s\n", displayName(path), tr.Skipped())
+	}
+	return st, err
 }
 
 // ingestReader runs every report of r through the pipeline: a goroutine

@@ -27,6 +27,8 @@ type env struct {
 	db  string
 	// enrich turns on the real enricher (bundled geometry).
 	enrich bool
+	// extractor replaces the fake extractor when set.
+	extractor farsight.Extractor
 }
 
 func newEnv(t *testing.T) *env {
@@ -41,6 +43,9 @@ func (e *env) run(stdin string, args ...string) (string, string, error) {
 	var stdout, stderr bytes.Buffer
 	m := cli.NewMain(func(string) string { return "" }, strings.NewReader(stdin), &stdout, &stderr)
 	m.Extractor = fake.Extractor{}
+	if e.extractor != nil {
+		m.Extractor = e.extractor
+	}
 	m.NoEnrich = !e.enrich
 	defer m.Close()
 	err := m.Run(context.Background(), append([]string{"--db", e.db}, args...))
@@ -180,7 +185,10 @@ func TestIngestHuge(t *testing.T) {
 	// stays unloaded and the heap measures the streaming alone.
 	filler := strings.Repeat("the drones hit it ", size/18)
 	for i := range n {
-		fmt.Fprintf(f, `{"id": "%d", "text": "report %d\nEVENT drone_strike 48.%03d 37.5 2024-11-06\n%s"}`+"\n", i, i, i, filler)
+		// Places 33 km and more apart: a thousand events, not one event
+		// of a thousand reports (whose size is no part of streaming).
+		lat, lon := 44+float64(i%40)*0.3, 25+float64(i/40)*0.5
+		fmt.Fprintf(f, `{"id": "%d", "text": "report %d\nEVENT drone_strike %.1f %.1f 2024-11-06\n%s"}`+"\n", i, i, lat, lon, filler)
 	}
 	f.Close()
 	if st, _ := os.Stat(path); st.Size() < 50<<20 {
@@ -487,5 +495,42 @@ func TestEnrichAndFrontlineImport(t *testing.T) {
 	reach := e.mustRun("", "stats", "reach", "--format", "csv")
 	if !strings.Contains(reach, "2026-10,ukraine,1,") {
 		t.Fatalf("reach:\n%s", reach)
+	}
+}
+
+// newer is the fake extractor under another version.
+type newer struct{ fake.Extractor }
+
+func (newer) Version() string { return "fake-2" }
+
+func TestReextract(t *testing.T) {
+	e := newEnv(t)
+	e.mustRun("Kaspiysk, first report\nEVENT drone_strike 42.88 47.64 2024-11-06 ukraine\n", "ingest", "--source", "Kyiv Post", "-")
+	e.mustRun("Kaspiysk, second report\nEVENT drone_strike 42.881 47.641 2024-11-06 ukraine\n", "ingest", "--source", "Reuters", "-")
+	if n := e.countEvents(); n != 1 {
+		t.Fatalf("%d events before, want the two reports merged into 1", n)
+	}
+	if out := e.mustRun("", "reextract"); !strings.HasPrefix(out, "0 reports read") {
+		t.Fatalf("reextract with the same extractor: %s", out)
+	}
+	e.extractor = newer{}
+	if out := e.mustRun("", "reextract"); !strings.HasPrefix(out, "2 reports read by extractor fake-2: 2 events") {
+		t.Fatalf("reextract with a newer extractor: %s", out)
+	}
+	if n := e.countEvents(); n != 1 {
+		t.Fatalf("%d events after, want 1", n)
+	}
+	show := e.mustRun("", "events", "show", "1")
+	if !strings.Contains(show, "Kyiv Post") || !strings.Contains(show, "Reuters") {
+		t.Errorf("event 1 lost a report:\n%s", show)
+	}
+	if out := e.mustRun("", "reextract"); !strings.HasPrefix(out, "0 reports read") {
+		t.Fatalf("second reextract: %s", out)
+	}
+	if out := e.mustRun("", "reextract", "--all"); !strings.HasPrefix(out, "2 reports read") {
+		t.Fatalf("reextract --all: %s", out)
+	}
+	if n := e.countEvents(); n != 1 {
+		t.Fatalf("%d events after --all, want 1", n)
 	}
 }

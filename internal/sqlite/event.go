@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -276,13 +277,9 @@ func (s *EventService) FindEvents(ctx context.Context, f farsight.EventFilter) (
 // queryEvents runs q, restricted to R*Tree start days in [days[0], days[1]]
 // when days is not nil, and returns up to limit events in page order.
 func (s *EventService) queryEvents(ctx context.Context, q *eventQuery, days []any, limit int) ([]*farsight.Event, error) {
-	where, args := q.where, q.args
-	if days != nil {
-		where = append(where[:len(where):len(where)], "r.min_day BETWEEN ? AND ?")
-		args = append(args[:len(args):len(args)], days...)
-	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+eventColumns+` FROM `+q.from+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY e.date DESC, e.id DESC LIMIT ?`, append(args, limit)...)
+	from, fromArgs, order := q.source(days, true)
+	rows, err := s.db.db.QueryContext(ctx, `SELECT `+eventColumns+` FROM `+from+` WHERE `+strings.Join(q.where, " AND ")+
+		` ORDER BY `+order+` LIMIT ?`, slices.Concat(fromArgs, q.args, []any{limit})...)
 	if err != nil {
 		return nil, fmt.Errorf("find events: %w", err)
 	}
@@ -307,17 +304,21 @@ func (s *EventService) CountEvents(ctx context.Context, f farsight.EventFilter) 
 	if err != nil {
 		return 0, err
 	}
+	from, fromArgs, _ := q.source(nil, false)
 	var n int
-	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+q.from+` WHERE `+strings.Join(q.where, " AND "), q.args...).Scan(&n); err != nil {
+	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+` WHERE `+strings.Join(q.where, " AND "), slices.Concat(fromArgs, q.args)...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count events: %w", err)
 	}
 	return n, nil
 }
 
 type eventQuery struct {
-	from  string
 	where []string
 	args  []any
+	// box holds the R*Tree conditions of a bounding box, on the columns
+	// of events_rtree, and their arguments; nil without a box.
+	box     []string
+	boxArgs []any
 
 	// fromDate and toDate are the filter's date bounds, "" when open; span
 	// is the longest stored date range in days, known when fromDate is set.
@@ -325,11 +326,36 @@ type eventQuery struct {
 	span             int
 }
 
-// eventQuery translates a filter into FROM and WHERE clauses. A bounding
-// box drives the query from the R*Tree (with the date range as its third
-// dimension); otherwise it walks the date index.
+// source returns the FROM clause of q with its arguments, and the ORDER BY
+// of the page order. A bounding box drives the query from the R*Tree (with
+// the date range as its third dimension), restricted to start days in
+// [days[0], days[1]] when days is not nil; otherwise it walks the date
+// index. When ordered, the R*Tree's candidates are sorted by start day and
+// ID in a subquery, which is the page order (the start day is the day
+// number of the date), so that the outer query looks events up only until
+// the page is full instead of looking up every candidate to sort them.
+func (q *eventQuery) source(days []any, ordered bool) (string, []any, string) {
+	if q.box == nil {
+		return "events e", nil, "e.date DESC, e.id DESC"
+	}
+	where, args := q.box, q.boxArgs
+	if days != nil {
+		where = append(where[:len(where):len(where)], "min_day BETWEEN ? AND ?")
+		args = append(args[:len(args):len(args)], days...)
+	}
+	sub := `SELECT id, min_day FROM events_rtree WHERE ` + strings.Join(where, " AND ")
+	if ordered {
+		// LIMIT -1 (no limit) keeps SQLite from flattening the subquery
+		// into the join, so that its order is the outer query's.
+		sub += ` ORDER BY min_day DESC, id DESC LIMIT -1`
+	}
+	return `(` + sub + `) r CROSS JOIN events e ON e.id = r.id`, args, "r.min_day DESC, r.id DESC"
+}
+
+// eventQuery translates a filter into R*Tree conditions (for a bounding
+// box) and WHERE clauses on the events.
 func (s *EventService) eventQuery(ctx context.Context, f farsight.EventFilter) (*eventQuery, error) {
-	q := &eventQuery{from: "events e", where: []string{"1 = 1"}}
+	q := &eventQuery{where: []string{"1 = 1"}}
 	var from, to string
 	var err error
 	if f.From != nil {
@@ -351,17 +377,16 @@ func (s *EventService) eventQuery(ctx context.Context, f farsight.EventFilter) (
 		if err := b.Validate(); err != nil {
 			return nil, err
 		}
-		q.from = "events_rtree r CROSS JOIN events e ON e.id = r.id"
 		// The R*Tree stores 32-bit floats rounded outwards: it finds the
 		// candidates, the stored coordinates decide.
-		q.where = append(q.where, "r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ?",
-			"e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
-		q.args = append(q.args, b.MaxLon, b.MinLon, b.MaxLat, b.MinLat, b.MinLon, b.MaxLon, b.MinLat, b.MaxLat)
+		q.box = []string{"min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?"}
+		q.boxArgs = []any{b.MaxLon, b.MinLon, b.MaxLat, b.MinLat}
+		q.where, q.args = append(q.where, "e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?"), append(q.args, b.MinLon, b.MaxLon, b.MinLat, b.MaxLat)
 		if from != "" {
-			q.where, q.args = append(q.where, "r.max_day >= ?"), append(q.args, dayNumber(from))
+			q.box, q.boxArgs = append(q.box, "max_day >= ?"), append(q.boxArgs, dayNumber(from))
 		}
 		if to != "" {
-			q.where, q.args = append(q.where, "r.min_day <= ?"), append(q.args, dayNumber(to))
+			q.box, q.boxArgs = append(q.box, "min_day <= ?"), append(q.boxArgs, dayNumber(to))
 		}
 	}
 	if to != "" {

@@ -322,7 +322,7 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 	// mention that reaches their fine mentions may now match one event
 	// where it matched several, or the reverse. Its event is regrouped too.
 	restructured := maps.Clone(changed)
-	groupOf := map[int64]int{}  // stored event -> a group holding its fine mentions
+	groupOf := map[int64]int{} // stored event -> a group holding its fine mentions
 	eventOf := map[int]int64{} // group -> a stored event whose fine mentions it holds
 	for i, grp := range groups {
 		for _, m := range grp {

@@ -266,6 +266,8 @@ CREATE INDEX event_places_place_id ON event_places (place_id);
 
 CREATE INDEX event_targets_asset_key ON event_targets (asset_key) WHERE asset_key != '';
 
+CREATE INDEX event_targets_category ON event_targets (category, event_id);
+
 CREATE INDEX event_targets_event_id ON event_targets (event_id);
 
 CREATE INDEX events_actor_date ON events (actor, date);
@@ -286,7 +288,7 @@ CREATE INDEX feeds_next_poll_at ON feeds (next_poll_at);
 
 CREATE INDEX jobs_state_run_at ON jobs (state, run_at);
 
-CREATE INDEX mentions_area ON mentions (area, first_day) WHERE area IS NOT NULL;
+CREATE INDEX mentions_area ON mentions (area, wide, first_day) WHERE area IS NOT NULL;
 
 CREATE INDEX mentions_event_id ON mentions (event_id);
 
