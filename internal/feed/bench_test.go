@@ -16,56 +16,14 @@ import (
 	"time"
 
 	"github.com/farsight-osint/farsight"
-	"github.com/farsight-osint/farsight/internal/assets"
-	"github.com/farsight-osint/farsight/internal/enrich"
-	"github.com/farsight-osint/farsight/internal/extract"
 	"github.com/farsight-osint/farsight/internal/feed"
 	"github.com/farsight-osint/farsight/internal/fetch"
-	"github.com/farsight-osint/farsight/internal/gazetteer"
-	"github.com/farsight-osint/farsight/internal/geodata"
-	"github.com/farsight-osint/farsight/internal/lang"
-	"github.com/farsight-osint/farsight/internal/merge"
 	"github.com/farsight-osint/farsight/internal/pipeline"
+	"github.com/farsight-osint/farsight/internal/pipelinetest"
 	"github.com/farsight-osint/farsight/internal/sqlite"
 )
 
 // The real extractor, enricher and registry, built once (about a second).
-var real struct {
-	once sync.Once
-	x    farsight.Extractor
-	en   farsight.Enricher
-	reg  *assets.Registry
-	err  error
-}
-
-// realPipeline returns the pipeline farsight serve runs: language
-// detection, the real extractor, asset links and merging with enrichment.
-func realPipeline(tb testing.TB, db *sqlite.DB) *pipeline.Pipeline {
-	tb.Helper()
-	real.once.Do(func() {
-		g, err := gazetteer.Load()
-		if err != nil {
-			real.err = err
-			return
-		}
-		d, err := geodata.Load()
-		if err != nil {
-			real.err = err
-			return
-		}
-		en := enrich.New(d, g, nil)
-		real.x, real.en = extract.New(g, extract.WithFront(en.FrontDistance)), en
-		ships, err := assets.Ships()
-		real.reg, real.err = assets.NewRegistry(ships), err
-	})
-	if real.err != nil {
-		tb.Fatal(real.err)
-	}
-	events := sqlite.NewEventService(db)
-	return &pipeline.Pipeline{Reports: sqlite.NewReportService(db), Events: events, Mentions: events,
-		Merger: &merge.Merger{Enricher: real.en}, Extractor: real.x, LinkAssets: real.reg.Link, DetectLang: lang.Detect}
-}
-
 var benchPlaces = []string{"Kaspiysk", "Novorossiysk", "Sevastopol", "Belgorod", "Kursk", "Bryansk", "Engels", "Tuapse", "Feodosia", "Yeysk",
 	"Taganrog", "Millerovo", "Saky", "Dzhankoi", "Voronezh", "Lipetsk", "Ryazan", "Kazan", "Syzran", "Volgograd"}
 
@@ -152,7 +110,7 @@ func BenchmarkPollCycle(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		p := realPipeline(b, db)
+		p := pipelinetest.New(b, db)
 		var mu sync.Mutex
 		var total pipeline.Result
 		var inIngest time.Duration

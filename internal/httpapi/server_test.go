@@ -17,15 +17,13 @@ import (
 
 	"github.com/farsight-osint/farsight"
 	"github.com/farsight-osint/farsight/internal/assets"
-	"github.com/farsight-osint/farsight/internal/enrich"
-	"github.com/farsight-osint/farsight/internal/extract"
 	"github.com/farsight-osint/farsight/internal/fake"
-	"github.com/farsight-osint/farsight/internal/gazetteer"
 	"github.com/farsight-osint/farsight/internal/geodata"
 	"github.com/farsight-osint/farsight/internal/httpapi"
 	"github.com/farsight-osint/farsight/internal/ingest/local"
 	"github.com/farsight-osint/farsight/internal/merge"
 	"github.com/farsight-osint/farsight/internal/pipeline"
+	"github.com/farsight-osint/farsight/internal/pipelinetest"
 	"github.com/farsight-osint/farsight/internal/sqlite"
 )
 
@@ -73,7 +71,7 @@ func newEnv(t testing.TB) *env {
 func newRealEnv(t testing.TB) *env {
 	t.Helper()
 	e := openEnv(t)
-	x, en, reg := realStages(t)
+	x, en, reg := pipelinetest.Stages(t)
 	events := sqlite.NewEventService(e.db)
 	e.p = &pipeline.Pipeline{Reports: e.srv.Reports, Events: events, Mentions: events, Merger: &merge.Merger{Enricher: en},
 		Extractor: x, LinkAssets: reg.Link, Workers: 2}
@@ -120,15 +118,6 @@ func (e *env) wire() {
 	}
 }
 
-var loaded struct {
-	once sync.Once
-	geo  *geodata.Data
-	x    farsight.Extractor
-	en   *enrich.Enricher
-	reg  *assets.Registry
-	err  error
-}
-
 func bundledGeo(t testing.TB) *geodata.Data {
 	t.Helper()
 	d, err := geodata.Load()
@@ -136,31 +125,6 @@ func bundledGeo(t testing.TB) *geodata.Data {
 		t.Fatal(err)
 	}
 	return d
-}
-
-// realStages loads the gazetteer and builds the real stages once.
-func realStages(t testing.TB) (farsight.Extractor, *enrich.Enricher, *assets.Registry) {
-	t.Helper()
-	loaded.once.Do(func() {
-		g, err := gazetteer.Load()
-		if err != nil {
-			loaded.err = err
-			return
-		}
-		d, err := geodata.Load()
-		if err != nil {
-			loaded.err = err
-			return
-		}
-		loaded.en = enrich.New(d, g, nil)
-		loaded.x = extract.New(g, extract.WithFront(loaded.en.FrontDistance))
-		ships, err := assets.Ships()
-		loaded.reg, loaded.err = assets.NewRegistry(ships), err
-	})
-	if loaded.err != nil {
-		t.Fatal(loaded.err)
-	}
-	return loaded.x, loaded.en, loaded.reg
 }
 
 // ingestFile runs a JSONL file of reports through the env's pipeline.

@@ -11,18 +11,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/farsight-osint/farsight"
-	"github.com/farsight-osint/farsight/internal/assets"
-	"github.com/farsight-osint/farsight/internal/enrich"
-	"github.com/farsight-osint/farsight/internal/extract"
-	"github.com/farsight-osint/farsight/internal/gazetteer"
-	"github.com/farsight-osint/farsight/internal/geodata"
 	"github.com/farsight-osint/farsight/internal/ingest/local"
-	"github.com/farsight-osint/farsight/internal/merge"
 	"github.com/farsight-osint/farsight/internal/pipeline"
+	"github.com/farsight-osint/farsight/internal/pipelinetest"
 	"github.com/farsight-osint/farsight/internal/sqlite"
 )
 
@@ -68,50 +62,19 @@ func loadFixtures(t *testing.T, names ...string) []fixture {
 	return out
 }
 
-var real struct {
-	once sync.Once
-	x    farsight.Extractor
-	en   farsight.Enricher
-	reg  *assets.Registry
-	err  error
-}
-
 // realPipeline returns a pipeline with the real extractor, enricher,
-// merger and registry on a new database.
+// merger and registry on a new database, one report at a time and without
+// language detection (the fixtures say their language).
 func realPipeline(t *testing.T) *pipeline.Pipeline {
 	t.Helper()
-	real.once.Do(func() {
-		g, err := gazetteer.Load()
-		if err != nil {
-			real.err = err
-			return
-		}
-		d, err := geodata.Load()
-		if err != nil {
-			real.err = err
-			return
-		}
-		en := enrich.New(d, g, nil)
-		real.x, real.en = extract.New(g, extract.WithFront(en.FrontDistance)), en
-		ships, err := assets.Ships()
-		real.reg, real.err = assets.NewRegistry(ships), err
-	})
-	if real.err != nil {
-		t.Fatal(real.err)
-	}
-	ctx := context.Background()
 	db := sqlite.NewDB(filepath.Join(t.TempDir(), "f.db"))
-	if err := db.Open(ctx); err != nil {
+	if err := db.Open(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	ships, _ := assets.Ships()
-	if err := sqlite.NewAssetService(db).UpsertAssets(ctx, ships); err != nil {
-		t.Fatal(err)
-	}
-	events := sqlite.NewEventService(db)
-	return &pipeline.Pipeline{Reports: sqlite.NewReportService(db), Events: events, Mentions: events,
-		Merger: &merge.Merger{Enricher: real.en}, Extractor: real.x, LinkAssets: real.reg.Link, Workers: 1}
+	p := pipelinetest.New(t, db)
+	p.Workers, p.DetectLang = 1, nil
+	return p
 }
 
 // ingest processes the fixtures in batches of n and returns every event.
