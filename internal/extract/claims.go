@@ -231,11 +231,19 @@ func speakerBefore(d *doc, first, verb int) (speaker, bool) {
 	if i < verb && d.tokens[i].cyrillic && i > first && (cyrLocatives[d.word(i-1)] || d.tokens[i-1].kind == tokWord && !d.tokens[i-1].upper) {
 		return speaker{}, false
 	}
+	// "Residents of Kaspiysk reported", "officials in Belgorod said": the
+	// name after a preposition is where the speakers are, not who they are.
+	if i < verb && !d.tokens[i].cyrillic && i > first && placePrepositions[d.word(i-1)] {
+		return speaker{}, false
+	}
 	if i < verb {
 		return speaker{name: d.text[d.tokens[i].start:d.tokens[verb-1].end], kind: farsight.SourceUnknown, start: d.tokens[i].start, end: d.tokens[verb-1].end}, true
 	}
 	return speaker{}, false
 }
+
+// placePrepositions put a place name after a group of people.
+var placePrepositions = map[string]bool{"of": true, "from": true, "in": true, "near": true, "around": true, "outside": true, "across": true}
 
 // lastWordEnd returns the end of the sentence's last word or number.
 func lastWordEnd(d *doc, s sentence) int {
