@@ -401,7 +401,16 @@ func (x *Extractor) acceptCyrCommon(d *doc, m *mention, s sentence) bool {
 			return true
 		}
 	}
-	return m.first > s.first && (m.hint != hintNone || cyrStrongLocatives[d.word(m.first-1)] || controlWord(d.word(m.first-1)))
+	return m.first > s.first && (m.hint != hintNone || cyrStrongLocatives[d.word(m.first-1)] || controlWord(d.word(m.first-1)) ||
+		cyrPeopleOfStems[cyrStem(d.tokens[m.first-1].key)])
+}
+
+// cyrPeopleOfStems govern the name of the place whose people or officials
+// they are, in the genitive: "жители Каспийска", "мэр Каспийска",
+// "мешканці Херсона", "власти Новороссийска".
+var cyrPeopleOfStems = map[string]bool{
+	"жител": true, "мешканц": true, "мешканк": true, "мэр": true, "мер": true, "губернатор": true,
+	"власт": true, "влад": true, "администраци": true, "адміністраці": true,
 }
 
 // controlWord reports whether a word says who holds a place: "в
