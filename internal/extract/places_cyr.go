@@ -314,6 +314,24 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 	if m.last < s.last && d.tokens[m.last].kind == tokWord && !d.tokens[m.last].upper && cyrInstitutionStems[next] {
 		m.context = true
 	}
+	// "у Приморському районі Одеси", "в Шевченковском районе Харькова": a
+	// district of the city named next; the city is the place.
+	// A city large enough to have districts (100,000 people), not a
+	// region ("районі Херсонської області", "районе Крыма").
+	city := func(i int) bool {
+		if i >= s.last || d.tokens[i].kind != tokWord || !d.tokens[i].upper || !d.tokens[i].cyrillic || isAdjectiveForm(d.tokens[i].key) {
+			return false
+		}
+		for _, p := range append(x.g.LookupKey(d.tokens[i].key), x.stemCandidates(queryStems(d.tokens[i].key))...) {
+			if p.Kind == farsight.PlaceSettlement && p.Population >= 100000 {
+				return true
+			}
+		}
+		return false
+	}
+	if cyrRaionStems[next] && city(m.last+1) || m.last-m.first > 1 && cyrRaionStems[d.stemOf(m.last-1)] && city(m.last) {
+		m.context = true
+	}
 	// "через річку Інгулець", "на реке Днепр": a river, not its town.
 	if prev == "річк" || prev == "рек" || prev == "річ" {
 		m.context = true
