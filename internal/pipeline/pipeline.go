@@ -57,7 +57,8 @@ type Result struct {
 // Extractable reports whether reports in a language are extracted: English,
 // Ukrainian, Russian, and reports whose language is not known.
 func Extractable(lang string) bool {
-	switch strings.ToLower(lang) {
+	lang = strings.ToLower(lang)
+	switch lang {
 	case "", "en", "uk", "ru", "uk_or_ru", "eng", "ukr", "rus":
 		return true
 	}

@@ -113,3 +113,14 @@ func TestProcessLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractable(t *testing.T) {
+	for lang, want := range map[string]bool{
+		"": true, "en": true, "EN": true, "en-GB": true, "EN-GB": true, "uk": true, "uk-UA": true, "RU-ru": true, "rus": true,
+		"uk_or_ru": true, "de": false, "DE-de": false, "other": false, "english": false,
+	} {
+		if got := pipeline.Extractable(lang); got != want {
+			t.Errorf("Extractable(%q) = %v, want %v", lang, got, want)
+		}
+	}
+}
