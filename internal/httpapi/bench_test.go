@@ -3,12 +3,10 @@ package httpapi_test
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
@@ -17,6 +15,7 @@ import (
 	"github.com/farsight-osint/farsight"
 	"github.com/farsight-osint/farsight/internal/httpapi"
 	"github.com/farsight-osint/farsight/internal/sqlite"
+	"github.com/farsight-osint/farsight/internal/sqlite/sqlitetest"
 )
 
 // benchEvents is the number of events the benchmark database holds:
@@ -33,73 +32,6 @@ func benchEvents(b *testing.B) int {
 	return n
 }
 
-// benchDB returns a database of n synthetic events, 2022-02-24 ..
-// 2026-11-24, clustered over Ukraine and western Russia (the events of
-// internal/sqlite's BenchmarkFindEvents1M). It is built once and cached in
-// the system temporary directory, keyed by n and the schema.
-func benchDB(b *testing.B, n int) *sqlite.DB {
-	b.Helper()
-	ctx := context.Background()
-	probe := sqlite.NewDB(filepath.Join(b.TempDir(), "probe.db"))
-	if err := probe.Open(ctx); err != nil {
-		b.Fatal(err)
-	}
-	schema, err := probe.Schema(ctx)
-	probe.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	h := fnv.New32a()
-	h.Write([]byte(schema))
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("farsight-httpapi-bench-%d-%08x.db", n, h.Sum32()))
-	if _, err := os.Stat(path); err != nil {
-		b.Logf("building %s (once)", path)
-		start := time.Now()
-		tmp := path + ".tmp"
-		os.Remove(tmp)
-		db := sqlite.NewDB(tmp)
-		if err := db.Open(ctx); err != nil {
-			b.Fatal(err)
-		}
-		r := &farsight.Report{Text: "benchmark"}
-		if err := sqlite.NewReportService(db).CreateReport(ctx, r); err != nil {
-			b.Fatal(err)
-		}
-		rng := rand.New(rand.NewPCG(1, 2))
-		first := time.Date(2022, 2, 24, 0, 0, 0, 0, time.UTC)
-		events := sqlite.NewEventService(db)
-		for done := 0; done < n; {
-			evs := make([]*farsight.Event, min(10000, n-done))
-			for i := range evs {
-				evs[i] = &farsight.Event{
-					Type:   farsight.EventTypes[rng.IntN(len(farsight.EventTypes))],
-					Actor:  farsight.ActorRussia,
-					Date:   first.AddDate(0, 0, rng.IntN(1735)).Format(time.DateOnly),
-					Point:  &farsight.Point{Lat: 46 + rng.NormFloat64()*2, Lon: 35 + rng.NormFloat64()*4},
-					Claims: []*farsight.Claim{{ReportID: r.ID, Kind: farsight.ClaimAttack, Stance: farsight.StanceAsserts}},
-				}
-			}
-			if err := events.CreateEvents(ctx, evs); err != nil {
-				b.Fatal(err)
-			}
-			done += len(evs)
-		}
-		db.Close()
-		if err := os.Rename(tmp, path); err != nil {
-			b.Fatal(err)
-		}
-		os.Remove(tmp + "-wal")
-		os.Remove(tmp + "-shm")
-		b.Logf("built in %s", time.Since(start).Round(time.Second))
-	}
-	db := sqlite.NewDB(path)
-	if err := db.Open(ctx); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	return db
-}
-
 // BenchmarkGetEvents serves GET /api/v1/events with a random 1-4 degree box
 // and a 30-day window (the map's query), first page of 100, as JSON and as
 // GeoJSON, through the whole handler (parameters, store, encoding); "store"
@@ -107,7 +39,7 @@ func benchDB(b *testing.B, n int) *sqlite.DB {
 // percentile latency.
 func BenchmarkGetEvents(b *testing.B) {
 	n := benchEvents(b)
-	db := benchDB(b, n)
+	db := sqlitetest.EventsDB(b, n)
 	events := sqlite.NewEventService(db)
 	srv := httpapi.NewServer()
 	srv.Events = events

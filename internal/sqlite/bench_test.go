@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/farsight-osint/farsight"
 	"github.com/farsight-osint/farsight/internal/sqlite"
+	"github.com/farsight-osint/farsight/internal/sqlite/sqlitetest"
 )
 
 // reportText returns a report of about 1 KB, different for every i.
@@ -55,77 +54,12 @@ func BenchmarkCreateReports(b *testing.B) {
 	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "reports/s")
 }
 
-// bench1M returns a database holding one million synthetic events,
-// 2022-02-24 .. 2026-11-24, clustered over Ukraine and western Russia. It is
-// built once and cached in the system temporary directory, keyed by schema.
-func bench1M(b *testing.B) *sqlite.DB {
-	b.Helper()
-	ctx := context.Background()
-	probe := MustOpenDB(b)
-	schema, err := probe.Schema(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("farsight-bench-1m-%08x.db", hash32(schema)))
-	if _, err := os.Stat(path); err != nil {
-		b.Logf("building %s (once)", path)
-		tmp := path + ".tmp"
-		os.Remove(tmp)
-		db := sqlite.NewDB(tmp)
-		if err := db.Open(ctx); err != nil {
-			b.Fatal(err)
-		}
-		r := &farsight.Report{Text: "benchmark"}
-		if err := sqlite.NewReportService(db).CreateReport(ctx, r); err != nil {
-			b.Fatal(err)
-		}
-		rng := rand.New(rand.NewPCG(1, 2))
-		start := time.Date(2022, 2, 24, 0, 0, 0, 0, time.UTC)
-		events := sqlite.NewEventService(db)
-		for range 100 {
-			evs := make([]*farsight.Event, 10000)
-			for i := range evs {
-				evs[i] = &farsight.Event{
-					Type:   farsight.EventTypes[rng.IntN(len(farsight.EventTypes))],
-					Actor:  farsight.ActorRussia,
-					Date:   start.AddDate(0, 0, rng.IntN(1735)).Format(time.DateOnly),
-					Point:  &farsight.Point{Lat: 46 + rng.NormFloat64()*2, Lon: 35 + rng.NormFloat64()*4},
-					Claims: []*farsight.Claim{{ReportID: r.ID, Kind: farsight.ClaimAttack, Stance: farsight.StanceAsserts}},
-				}
-			}
-			if err := events.CreateEvents(ctx, evs); err != nil {
-				b.Fatal(err)
-			}
-		}
-		db.Close()
-		if err := os.Rename(tmp, path); err != nil {
-			b.Fatal(err)
-		}
-		os.Remove(tmp + "-wal")
-		os.Remove(tmp + "-shm")
-	}
-	db := sqlite.NewDB(path)
-	if err := db.Open(ctx); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	return db
-}
-
-func hash32(s string) uint32 {
-	h := uint32(2166136261)
-	for i := range len(s) {
-		h = (h ^ uint32(s[i])) * 16777619
-	}
-	return h
-}
-
 // BenchmarkFindEvents1M runs map-like queries on one million events: a
 // random box of 1-4 degrees and a 30-day window (bbox+time), the same box
 // for all time (bbox), a 30-day window alone (time), each returning the
 // first page of 100. It reports the 50th and 99th percentile latency.
 func BenchmarkFindEvents1M(b *testing.B) {
-	db := bench1M(b)
+	db := sqlitetest.EventsDB(b, 1_000_000)
 	s := sqlite.NewEventService(db)
 	ctx := context.Background()
 	start := time.Date(2022, 2, 24, 0, 0, 0, 0, time.UTC)
