@@ -28,7 +28,8 @@ type Mention struct {
 
 	// Link says why the mention is part of its event: the reasons of its
 	// strongest match with another mention of the event; "" when it is the
-	// event's only or first mention.
+	// event's only or first mention. A coarse mention left out because it
+	// matched several events has a link beginning with LinkKeptApart.
 	Link string `json:"link,omitempty"`
 	// DuplicateOf is the report this report nearly repeats (a syndicated
 	// copy): it adds a source but no independent evidence. 0 when none.
@@ -60,6 +61,11 @@ type MergeWindow struct {
 	// them matches regardless of distance.
 	Assets []string
 }
+
+// LinkKeptApart begins the Link of a coarse mention that matched several
+// events and joined none: the store widens its blocking for it, since its
+// place depends on every event it matches.
+const LinkKeptApart = "kept apart"
 
 // MaxMergeDays is the longest window of days a mention that can match
 // others has.

@@ -118,7 +118,7 @@ func (g *Merger) Group(in []*farsight.Mention) [][]*farsight.Mention {
 			parent[i] = find(first) // i is still its own root: nothing hangs on it
 			attached[i] = true
 		default:
-			reasons[i] = fmt.Sprintf("kept apart: matches %d different events", len(roots))
+			reasons[i] = fmt.Sprintf("%s: matches %d different events", farsight.LinkKeptApart, len(roots))
 		}
 	}
 	// The rest of the coarse mentions, among themselves.
@@ -131,7 +131,7 @@ func (g *Merger) Group(in []*farsight.Mention) [][]*farsight.Mention {
 				continue
 			}
 			if why, ok := match(ms[i], ms[j]); ok {
-				if strings.HasPrefix(reasons[i], "kept apart") {
+				if strings.HasPrefix(reasons[i], farsight.LinkKeptApart) {
 					reasons[i] = ""
 				}
 				link(i, j, why)
@@ -153,7 +153,7 @@ func (g *Merger) Group(in []*farsight.Mention) [][]*farsight.Mention {
 	out := make([][]*farsight.Mention, 0, len(roots))
 	for _, r := range roots {
 		grp := byRoot[r]
-		if len(grp) == 1 && !strings.HasPrefix(grp[0].Link, "kept apart") {
+		if len(grp) == 1 && !strings.HasPrefix(grp[0].Link, farsight.LinkKeptApart) {
 			grp[0].Link = ""
 		}
 		markDuplicates(grp)

@@ -271,7 +271,7 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 		out, err := w.eventMentions(events)
 		for k := 0; err == nil && k < len(out); k++ {
 			m := out[k]
-			if !strings.HasPrefix(m.Link, keptApart) {
+			if !strings.HasPrefix(m.Link, farsight.LinkKeptApart) {
 				continue
 			}
 			win, ok := g.Window(m)
@@ -465,10 +465,6 @@ func (s *EventService) MergeMentions(ctx context.Context, reports []int64, ms []
 	}
 	return formatError(tx.Commit())
 }
-
-// keptApart begins the link of a coarse mention that matched several
-// events (see merge.Merger.Group).
-const keptApart = "kept apart"
 
 // int64Args returns ids as query arguments.
 func int64Args(ids []int64) []any {
