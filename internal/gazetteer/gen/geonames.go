@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/farsight-osint/farsight/internal/npmpkg"
 )
@@ -190,6 +191,7 @@ func (b *builder) addSettlements() error {
 		}
 		kept++
 		names := append([]string{r.ASCIIName}, r.AltNames...)
+		names = append(names, riverlessNames(append([]string{r.Name}, names...))...)
 		p := &place{
 			ID:          "gn:" + strconv.FormatInt(r.ID, 10),
 			Kind:        "settlement",
@@ -224,4 +226,21 @@ func (b *builder) addSettlements() error {
 	sort.Slice(b.allSettlements, func(i, j int) bool { return b.allSettlements[i].ID < b.allSettlements[j].ID })
 	b.logger.Info("settlements", "kept", kept, "dropped", dropped)
 	return nil
+}
+
+// riverlessNames returns the short forms of names of the form "X-na-Y"
+// ("Slavyansk-na-Kubani", "Слов'янськ на Кубані"): "Slavyansk",
+// "Слов'янськ". News and the town's adjectives use them ("Слов'янський
+// НПЗ"), as GeoNames itself gives "Ростов" for Rostov-na-Donu.
+func riverlessNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		for _, sep := range []string{"-na-", " na ", "-на-", " на ", "-on-", " on "} {
+			if short, _, ok := strings.Cut(n, sep); ok && utf8.RuneCountInString(short) >= 4 {
+				out = append(out, short)
+				break
+			}
+		}
+	}
+	return out
 }

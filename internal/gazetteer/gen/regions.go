@@ -73,6 +73,7 @@ func (b *builder) readRegions(data []byte) error {
 	var fc struct {
 		Features []struct {
 			Properties neRegion `json:"properties"`
+			Geometry   geometry `json:"geometry"`
 		} `json:"features"`
 	}
 	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&fc); err != nil {
@@ -80,7 +81,15 @@ func (b *builder) readRegions(data []byte) error {
 	}
 	regs := make([]neRegion, 0, len(fc.Features))
 	for _, f := range fc.Features {
-		regs = append(regs, f.Properties)
+		r := f.Properties
+		// A region stands at the area centroid of its outline (its largest
+		// part), the point UCDP codes for an oblast-level event, rather
+		// than at Natural Earth's label point, which can lie 35 km or more
+		// off it (Sumy, Odesa oblasts).
+		if pt, ok := interiorPoint(f.Geometry.polygons()); ok {
+			r.Lat, r.Lon = pt.lat, pt.lon
+		}
+		regs = append(regs, r)
 	}
 	// Lowest ne_id first: when several features share a GeoNames id or
 	// admin1 code (Hungary's counties and urban counties), the first keeps it.
