@@ -1008,7 +1008,7 @@ func (x *Extractor) build(d *doc, r *farsight.Report, dr *draft, first bool, dat
 		// A region stands at its administrative centre, as UCDP's and
 		// VIINA's coders place region-level events; the precision stays
 		// "region".
-		if c := x.capitals[p.Admin1Code]; c != nil && p.Kind == farsight.PlaceRegion && p.FeatureCode != "ADM2" {
+		if c := x.capitals[p.Admin1Code]; c != nil && p.Kind == farsight.PlaceRegion && p.FeatureCode != "ADM2" && !landName(d.text[dr.place.start:max(dr.place.end, dr.place.suffixEnd)]) {
 			e.Point = &farsight.Point{Lat: c.Lat, Lon: c.Lon}
 		}
 		e.PlaceID, e.PlaceName, e.Country, e.Admin1 = p.ID, p.Name, p.Country, p.Admin1
@@ -1328,4 +1328,15 @@ func claimsOf(d *doc, r *farsight.Report, si *sentInfo) []*farsight.Claim {
 		out = append(out, &dc)
 	}
 	return out
+}
+
+// landName reports whether a region is named by its Ukrainian or Russian land
+// name in -щина/-ччина (Харківщина, Хмельниччина, Донетчина), which stands
+// for the oblast's whole territory, not for the city it is named after.
+func landName(s string) bool {
+	s = strings.ToLower(s)
+	if strings.Contains(s, "щин") || strings.Contains(s, "ччин") || strings.Contains(s, "тчин") {
+		return true
+	}
+	return strings.Contains(s, "обл") && !strings.Contains(s, "ьк")
 }

@@ -66,7 +66,8 @@ var cyrCueEntries = map[string]cue{
 	"хаймарс*": {typ: farsight.Artillery, kind: cueWeapon, actor: farsight.ActorUkraine},
 	// interception
 	"збит*":       {typ: farsight.Interception, kind: cueIntercept, outcome: "intercepted", eventive: true},
-	"збили":       {typ: farsight.Interception, kind: cueIntercept, outcome: "intercepted", eventive: true},
+	"збил*":       {typ: farsight.Interception, kind: cueIntercept, outcome: "intercepted", eventive: true},
+	"збив":        {typ: farsight.Interception, kind: cueIntercept, outcome: "intercepted", eventive: true},
 	"сбит*":       {typ: farsight.Interception, kind: cueIntercept, outcome: "intercepted", eventive: true},
 	"сбил*":       {typ: farsight.Interception, kind: cueIntercept, outcome: "intercepted", eventive: true},
 	"перехоплен*": {typ: farsight.Interception, kind: cueIntercept, outcome: "intercepted", eventive: true},
@@ -101,6 +102,10 @@ var cyrCueEntries = map[string]cue{
 	"влучан*": {kind: cueAttack, outcome: "hit"}, "влучил*": {kind: cueAttack, outcome: "hit"}, "влучив": {kind: cueAttack, outcome: "hit"},
 	"поцілил*": {kind: cueAttack, outcome: "hit"}, "попадан*": {kind: cueAttack, outcome: "hit"}, "попал*": {kind: cueAttack, outcome: "hit"},
 	"уражен*": {kind: cueAttack, outcome: "hit"}, "уразил*": {kind: cueAttack, outcome: "hit"}, "уражено": {kind: cueAttack, outcome: "hit"},
+	"уразив": {kind: cueAttack, outcome: "hit"}, "вразил*": {kind: cueAttack, outcome: "hit"}, "вразив": {kind: cueAttack, outcome: "hit"},
+	"запуск": {kind: cueAttack}, "запуска*": {kind: cueAttack}, "сбрасыва*": {kind: cueAttack}, "скида*": {kind: cueAttack},
+	"відпрацювал*": {kind: cueAttack}, "отработал*": {kind: cueAttack},
+	"артудар*": eventiveCue(farsight.Artillery), "артобстріл*": eventiveCue(farsight.Artillery), "артобстрел*": eventiveCue(farsight.Artillery),
 	"поражен*": {kind: cueAttack, outcome: "hit"}, "поразил*": {kind: cueAttack, outcome: "hit"},
 	"приліт*": {kind: cueAttack, outcome: "hit"}, "прильот*": {kind: cueAttack, outcome: "hit"}, "прилет*": {kind: cueAttack, outcome: "hit"},
 	"прилёт*": {kind: cueAttack, outcome: "hit"}, "обстрілю*": {kind: cueAttack}, "обстрелива*": {kind: cueAttack},
@@ -114,6 +119,14 @@ var cyrCueEntries = map[string]cue{
 	"зруйнувал*": {kind: cueOutcome, outcome: "destroyed"}, "разрушен*": {kind: cueOutcome, outcome: "destroyed"},
 	"разрушил*": {kind: cueOutcome, outcome: "destroyed"}, "знищен*": {kind: cueOutcome, outcome: "destroyed"},
 	"знищил*": {kind: cueOutcome, outcome: "destroyed"}, "знищив": {kind: cueOutcome, outcome: "destroyed"},
+	// The perfective infinitive ("вдалося знищити") and the present ("ЗСУ
+	// знищують склад"); not the imperfective infinitive of a habit or a
+	// plan ("продовжує системно знищувати об'єкти").
+	"знищити": {kind: cueOutcome, outcome: "destroyed"}, "знищують": {kind: cueOutcome, outcome: "destroyed"},
+	"знищує": {kind: cueOutcome, outcome: "destroyed"}, "уничтожить": {kind: cueOutcome, outcome: "destroyed"},
+	"уничтожают": {kind: cueOutcome, outcome: "destroyed"}, "уничтожает": {kind: cueOutcome, outcome: "destroyed"},
+	"висадил* в повітря": {kind: cueOutcome, outcome: "destroyed"}, "висадив в повітря": {kind: cueOutcome, outcome: "destroyed"},
+	"висадил* у повітря": {kind: cueOutcome, outcome: "destroyed"}, "висадив у повітря": {kind: cueOutcome, outcome: "destroyed"},
 	"знищено": {kind: cueOutcome, outcome: "destroyed"}, "уничтожен*": {kind: cueOutcome, outcome: "destroyed"},
 	"уничтожил*": {kind: cueOutcome, outcome: "destroyed"}, "потоплен*": {kind: cueOutcome, outcome: "destroyed"},
 	"потопил*": {kind: cueOutcome, outcome: "destroyed"}, "затонул*": {kind: cueOutcome, outcome: "destroyed"},
@@ -254,7 +267,13 @@ var cyrBackgroundEntries = map[string]bool{
 	"раніше": true, "ранее": true, "неодноразово": true, "неоднократно": true, "регулярно": true, "щодня": true,
 	"ежедневно": true, "кожної ночі": true, "каждую ночь": true, "систематично": true, "нагадаємо": true, "напомним": true,
 	"нагадаємо,": true, "пишуть аналітики": true, "пишут аналитики": true, "на думку експертів": true, "по мнению экспертов": true,
-	"из за атак*": true, "через атаки": true, "через удари": true, "прекратить удары": true, "припинити удари": true,
+	// "из-за атак" (plural): because of the attacks in general; "из-за
+	// атаки РФ по нефтебазе" is this one.
+	"из за атак": true, "из за ударов": true, "через атаки": true,
+	// capability and advice, not an event: "може знищувати аеродроми",
+	// "важливо знищити нафтобазу".
+	"може знищ*": true, "можуть знищ*": true, "может уничтож*": true, "могут уничтож*": true,
+	"важливо знищ*": true, "важно уничтож*": true, "треба знищ*": true, "потрібно знищ*": true, "нужно уничтож*": true, "через удари": true, "прекратить удары": true, "припинити удари": true,
 	"прекратить атаки": true, "припинити атаки": true, "вопрос к": true, "питання до": true,
 	"за різними оцінками": true, "по разным оценкам": true, "за оцінками": true, "по оценкам": true,
 }

@@ -609,6 +609,7 @@ type placeContext struct {
 	own       string
 	raions    map[string]bool // "<admin1>/<raion>" named
 	countries map[string]bool // countries named (also as context)
+	within    map[string]bool // countries named as where things happen ("у Росії")
 	// points are where the report's other names were placed in the last
 	// pass, by name key.
 	points []contextPoint
@@ -629,17 +630,15 @@ func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
 			// Луганської області": the genitive qualifies the name, which
 			// may then be a Russian town spelt the Ukrainian way
 			// ("Дзержинську Нижегородської області").
-			a.qualifier = b
-			if d.tokens[a.first].cyrillic && a.last-a.first == 1 {
-				for _, p := range x.cyrLooseCandidates(a.key, queryStems(a.key), true) {
-					if !slices.Contains(a.cands, p) {
-						a.cands = append(slices.Clip(a.cands), p)
-					}
-				}
-			}
+			x.qualify(d, a, b)
 		case between == 1 && d.word(a.last) == "," && (b.hint == hintRaion || b.hint == hintRegion) && a.onlySettlements():
 			// "Novoselivka, Izium district", "Havrylivka, Kherson region".
-			a.qualifier = b
+			x.qualify(d, a, b)
+		case between == 1 && d.tokens[b.first].cyrillic && (b.hint == hintRaion || b.hint == hintRegion || b.hasKind(farsight.PlaceRegion)) &&
+			a.hint != hintRegion && a.hasKind(farsight.PlaceSettlement) && qualifierLinks[d.word(a.last)]:
+			// "в Степановке (Запорожская область)", "в селе Майское
+			// (Крым)", "в поселке Чапаевка в Луганской области".
+			x.qualify(d, a, b)
 		case between == 1 && d.word(a.last) == "," && b.hint == hintNone && a.hint != hintRegion:
 			// "Havrylivka, Kherson": b names a region (or its capital).
 			for _, p := range b.cands {
@@ -658,6 +657,29 @@ func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
 	}
 }
 
+// locatives are the prepositions before a country's name that place
+// something in it.
+var locatives = map[string]bool{"у": true, "в": true, "во": true, "in": true, "inside": true}
+
+// qualifierLinks stand between a Cyrillic settlement's name and the region
+// that qualifies it.
+var qualifierLinks = map[string]bool{"(": true, "в": true, "у": true, "во": true}
+
+// qualify makes b the region or raion that qualifies the settlement name a.
+// A Cyrillic name then also takes its transliteration-insensitive
+// candidates, since the one in b may be spelt the other language's way
+// (Russian "Степановка" for Ukrainian Степанівка).
+func (x *Extractor) qualify(d *doc, a, b *mention) {
+	a.qualifier = b
+	if d.tokens[a.first].cyrillic && a.last-a.first == 1 {
+		for _, p := range x.cyrLooseCandidates(a.key, queryStems(a.key), true) {
+			if !slices.Contains(a.cands, p) {
+				a.cands = append(slices.Clip(a.cands), p)
+			}
+		}
+	}
+}
+
 // onlySites reports whether every candidate is an airport, airbase or port.
 func (m *mention) onlySites() bool {
 	for _, p := range m.cands {
@@ -668,6 +690,16 @@ func (m *mention) onlySites() bool {
 		}
 	}
 	return true
+}
+
+// hasKind reports whether some candidate is of the kind.
+func (m *mention) hasKind(k farsight.PlaceKind) bool {
+	for _, p := range m.cands {
+		if p.Kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 // onlySettlements reports whether every candidate is a settlement.
@@ -685,11 +717,17 @@ func (m *mention) onlySettlements() bool {
 // positions of the others known.
 func (x *Extractor) resolve(d *doc, ms []*mention, date string) {
 	x.markRegionContext(d, ms)
-	ctx := &placeContext{admin1: map[string]bool{}, raions: map[string]bool{}, countries: map[string]bool{}, date: date}
+	ctx := &placeContext{admin1: map[string]bool{}, raions: map[string]bool{}, countries: map[string]bool{}, within: map[string]bool{}, date: date}
 	for _, m := range ms {
 		for _, p := range m.cands {
 			if p.Kind == farsight.PlaceCountry && !m.loose {
 				ctx.countries[p.Country] = true
+				// "НПЗ у Росії", "in Russia": the report places its events
+				// in that country, not only names it.
+				// Not "a source in Ukraine's military intelligence".
+				if m.first > 0 && locatives[d.word(m.first-1)] && !m.context && d.word(m.last) != "'s" {
+					ctx.within[p.Country] = true
+				}
 			}
 		}
 	}
@@ -745,6 +783,18 @@ func (x *Extractor) resolve(d *doc, ms []*mention, date string) {
 				seen[m.key] = true
 				ctx.points = append(ctx.points, contextPoint{key: m.key, Point: m.place.Point})
 			}
+		}
+	}
+	// A settlement qualified by a region it is not in, and far from, is
+	// one we do not know there ("Запорожское (Луганская область)" is no
+	// Zaporizke of Dnipropetrovsk oblast): the region named stands.
+	for _, m := range ms {
+		q := m.qualifier
+		if q == nil || q.place == nil || q.place.FeatureCode != "ADM1" || m.place == nil || m.place.Kind != farsight.PlaceSettlement {
+			continue
+		}
+		if m.place.Admin1Code != q.place.Admin1Code && distanceKm(m.place.Point, q.place.Point) > 200 {
+			m.place = nil
 		}
 	}
 }
@@ -960,6 +1010,9 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 	}
 	if ctx.countries[p.Country] {
 		s += 1
+	}
+	if ctx.within[p.Country] && p.Kind != farsight.PlaceCountry && !m.hasKind(farsight.PlaceCountry) {
+		s += 2.5
 	}
 	if p.Country == "RU" || p.Country == "UA" || p.Country == "BY" {
 		// Far from the war, a same-name place is less likely; a village

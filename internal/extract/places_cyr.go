@@ -103,13 +103,36 @@ var nationalityStems = map[string]bool{
 	"турецьк": true, "турецк": true, "іранськ": true, "иранск": true, "грузинськ": true, "грузинск": true,
 }
 
+// irregularAdjectives are place adjectives not formed from their town's
+// name by a suffix: криворізький is of Кривий Ріг, запорізький of
+// Запоріжжя, білоцерківський of Біла Церква.
+var irregularAdjectives = map[string][]string{
+	"криворізьк": {"кривий ріг"}, "криворожск": {"кривой рог"},
+	"запорізьк": {"запоріжжя"}, "запорожск": {"запорожье"},
+	"білоцерківськ": {"біла церква"}, "белоцерковск": {"белая церковь"},
+}
+
 // adjectiveBases are the names a place adjective is formed from:
 // харківськ → харків, луганськ → луганськ, севастопольськ → севастополь.
 func adjectiveBases(stem string) []string {
 	out := []string{stem}
+	if towns, ok := irregularAdjectives[stem]; ok {
+		return append(out, towns...)
+	}
 	for _, suf := range placeAdjSuffixes {
 		if b, ok := strings.CutSuffix(stem, suf); ok {
 			out = append(out, b, b+"ь", b+"а", b+"е", b+"о", b+"са", b+"си", b+"с", b+"ка")
+			// Феодосійський from Феодосія, Евпаторийский from Евпатория.
+			if r, ok := strings.CutSuffix(b, "ій"); ok {
+				out = append(out, r+"ія")
+			} else if r, ok := strings.CutSuffix(b, "ий"); ok {
+				out = append(out, r+"ия")
+			}
+			// Новокаховський from Нова Каховка, Новокаховский from Новая
+			// Каховка.
+			if r, ok := strings.CutPrefix(b, "ново"); ok && r != "" {
+				out = append(out, "нова "+r+"ка", "новая "+r+"ка", "нова "+r+"а", "новая "+r+"а")
+			}
 			if suf == "цьк" || suf == "цк" {
 				// Кременчук → кременчуцький.
 				out = append(out, b+"к")
