@@ -19,7 +19,7 @@ import (
 
 // Version identifies the extraction rules. Bump it when a change alters
 // what the extractor finds, so that stored events can be re-derived.
-const Version = "2"
+const Version = "3"
 
 //go:embed data/common_words.txt
 var commonWordsFile string

@@ -53,6 +53,11 @@ type mention struct {
 	exactN int
 	// commonWord: the name is also a common English word.
 	commonWord bool
+	// atAirbase: an airfield's noun stands just before the name
+	// ("на авіабазі в Новофедорівці", "airbase near X"): of same-name
+	// settlements (and only settlements: "на аэродроме в Крыму" is
+	// Crimea), the one with an airfield is meant.
+	atAirbase bool
 	// qualifier is the region or raion named right after this name
 	// ("Havrylivka, Kherson", "Novoselivka, Izium district").
 	qualifier *mention
@@ -621,6 +626,13 @@ type placeContext struct {
 // Havrylivka, Kherson" (a region or its capital after a comma) and
 // "Mykolaiv and Kherson regions" (a region word after a list).
 func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
+	for _, m := range ms {
+		for k := m.first - 1; k >= max(0, m.first-3); k-- {
+			if w := d.tokens[k].lower; isAirbaseWord(w) || w == "airbase" || w == "airfield" || w == "air" && d.word(k+1) == "base" {
+				m.atAirbase = true
+			}
+		}
+	}
 	for i := 1; i < len(ms); i++ {
 		a, b := ms[i-1], ms[i]
 		between := b.first - a.last
@@ -655,6 +667,50 @@ func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
 			a.hint = hintRegion
 		}
 	}
+}
+
+// addLooseNearContext gives a Cyrillic settlement name none of whose
+// places is near the report's other places or in a region it names the
+// places spelt the other language's way that are ("у Павловки ... к
+// Угледару": the Павлівка by Vuhledar, which GeoNames gives no Russian
+// name).
+func (x *Extractor) addLooseNearContext(d *doc, ms []*mention, ctx *placeContext) {
+	near := func(m *mention, p *farsight.Place) bool {
+		if p.Admin1Code != "" && ctx.admin1[p.Admin1Code] {
+			return true
+		}
+		for _, q := range ctx.points {
+			if q.key != m.key && distanceKm(p.Point, q.Point) < 25 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range ms {
+		if m.loose || m.context || m.hint == hintRegion || m.last-m.first != 1 || !d.tokens[m.first].cyrillic || !m.onlySettlements() {
+			continue
+		}
+		if slices.ContainsFunc(m.cands, func(p *farsight.Place) bool { return near(m, p) }) {
+			continue
+		}
+		for _, p := range x.cyrLooseCandidates(m.key, queryStems(m.key), true) {
+			if near(m, p) && !slices.Contains(m.cands, p) {
+				m.cands = append(slices.Clip(m.cands), p)
+			}
+		}
+	}
+}
+
+// airfieldNear reports whether an airbase or airport of the gazetteer lies
+// within km of pt.
+func (x *Extractor) airfieldNear(pt farsight.Point, km float64) bool {
+	for _, st := range x.sites {
+		p := st.place
+		if (p.Kind == farsight.PlaceAirbase || p.Kind == farsight.PlaceAirport) && math.Abs(p.Lat-pt.Lat) < 0.25 && distanceKm(pt, p.Point) < km {
+			return true
+		}
+	}
+	return false
 }
 
 // locatives are the prepositions before a country's name that place
@@ -783,6 +839,9 @@ func (x *Extractor) resolve(d *doc, ms []*mention, date string) {
 				seen[m.key] = true
 				ctx.points = append(ctx.points, contextPoint{key: m.key, Point: m.place.Point})
 			}
+		}
+		if pass == 0 {
+			x.addLooseNearContext(d, ms, ctx)
 		}
 	}
 	// A settlement qualified by a region it is not in, and far from, is
@@ -992,8 +1051,16 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 		} else {
 			s -= 4
 		}
-	case farsight.PlaceSea, farsight.PlaceCountry, farsight.PlaceArea:
+	case farsight.PlaceSea, farsight.PlaceArea:
 		s += 1
+	case farsight.PlaceCountry:
+		// A country's name is the country, not a village that bears it
+		// ("в Україні" is no village Ukrayina), unless the text says
+		// "the village".
+		s += 1
+		if m.hint != hintSettlement {
+			s += 5
+		}
 	}
 	if p.Population > 0 {
 		s += math.Log10(float64(p.Population)) * 0.6
@@ -1035,6 +1102,9 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 		s += 1
 	case "PPLA2":
 		s += 0.5
+	}
+	if (m.atAirbase || m.hint == hintAirbase) && p.Kind == farsight.PlaceSettlement && m.onlySettlements() && x.airfieldNear(p.Point, 10) {
+		s += 3
 	}
 	// The region or raion written right after the name decides most.
 	if q := m.qualifier; q != nil && q.place != nil && p.Kind == farsight.PlaceSettlement {

@@ -103,6 +103,13 @@ var nationalityStems = map[string]bool{
 	"турецьк": true, "турецк": true, "іранськ": true, "иранск": true, "грузинськ": true, "грузинск": true,
 }
 
+// landDirections are adjectives of lands that name fronts ("Таврійський
+// напрямок", after Tavria; "Слобожанський", after Slobozhanshchyna), not
+// the towns that happen to bear the same stem.
+var landDirections = map[string]bool{
+	"таврійськ": true, "таврическ": true, "таврийск": true, "слобожанськ": true, "слобожанск": true,
+}
+
 // irregularAdjectives are place adjectives not formed from their town's
 // name by a suffix: криворізький is of Кривий Ріг, запорізький of
 // Запоріжжя, білоцерківський of Біла Церква.
@@ -222,6 +229,10 @@ func (x *Extractor) cyrAdjectiveAt(d *doc, i int, s sentence) *mention {
 				m.last = j + 1
 			}
 			return m
+		case cyrSectorStems[st] && j == i+1 && landDirections[stem]:
+			// "на Таврійському напрямку": a front named after a land, not
+			// after the town Tavriisk; no place.
+			return &mention{first: first, last: j + 1, key: t.key, context: true}
 		case (cyrSectorStems[st] || cyrRaionStems[st]) && j == i+1:
 			// "Харківському напрямку": the town; "Бериславському районі":
 			// the raion named after the town.
