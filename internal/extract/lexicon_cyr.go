@@ -57,7 +57,7 @@ var cyrCueEntries = map[string]cue{
 	"авіаудар*": eventiveCue(farsight.AirStrike), "авиаудар*": eventiveCue(farsight.AirStrike),
 	"бомбардуван*": eventiveCue(farsight.AirStrike), "бомбардировк*": eventiveCue(farsight.AirStrike),
 	"бомбардувал*": eventiveCue(farsight.AirStrike), "бомбардировал*": eventiveCue(farsight.AirStrike),
-	"бомбил*": eventiveCue(farsight.AirStrike),
+	"бомбил*":         eventiveCue(farsight.AirStrike),
 	"авіаційн* удар*": eventiveCue(farsight.AirStrike), "авиационн* удар*": eventiveCue(farsight.AirStrike),
 	// artillery
 	"обстріл*": eventiveCue(farsight.Artillery), "обстрел*": eventiveCue(farsight.Artillery),
