@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -22,9 +20,6 @@ var (
 	}
 )
 
-// clock matches a time of day such as 01:30 or 23.15.
-var clock = regexp.MustCompile(`(?:^|[^\d])([01]?\d|2[0-3])[:.][0-5]\d(?:[^\d]|$)`)
-
 // timeOfDay reports whether a sentence places what it tells late in the
 // evening (from 20:00) or at night (to 04:59).
 func timeOfDay(s string) (evening, night bool) {
@@ -35,10 +30,44 @@ func timeOfDay(s string) (evening, night bool) {
 	for _, c := range nightCues {
 		night = night || strings.Contains(l, c)
 	}
-	for _, m := range clock.FindAllStringSubmatch(l, -1) {
-		h, _ := strconv.Atoi(m[1])
+	for _, h := range clockHours(l) {
 		evening = evening || h >= 20
 		night = night || h <= 4
 	}
 	return evening, night
 }
+
+// clockHours returns the hours of the times of day written in s, such as
+// 01:30 or 23.15: one or two digits of an hour (0-23), a colon or a
+// period, two digits of minutes (00-59), and no digit on either side.
+func clockHours(s string) []int {
+	var hours []int
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] != ':' && s[i] != '.' {
+			continue
+		}
+		if !isDigit(s[i+1]) || s[i+1] > '5' || !isDigit(s[i+2]) || i+3 < len(s) && isDigit(s[i+3]) {
+			continue
+		}
+		start := i - 1
+		if !isDigit(s[start]) {
+			continue
+		}
+		if start > 0 && isDigit(s[start-1]) {
+			start--
+		}
+		if start > 0 && isDigit(s[start-1]) {
+			continue
+		}
+		h := 0
+		for _, c := range []byte(s[start:i]) {
+			h = h*10 + int(c-'0')
+		}
+		if h <= 23 {
+			hours = append(hours, h)
+		}
+	}
+	return hours
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
