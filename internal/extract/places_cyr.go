@@ -414,8 +414,11 @@ func (x *Extractor) classifyCyr(d *doc, m *mention, s sentence) {
 		m.context = true
 	}
 	// "Росія атакувала", "Україна заявила": a country (or its capital)
-	// followed by a verb of attack or speech is an actor.
-	if m.isCountryOrCapital() && m.last < s.last && d.tokens[m.last].kind == tokWord && !d.tokens[m.last].upper {
+	// followed by a verb of attack or speech is an actor; a country is not
+	// after a preposition of place ("по НПЗ у Росії відпрацювали дрони"),
+	// while a capital still is ("в Києві удар не коментували").
+	if m.isCountryOrCapital() && m.last < s.last && d.tokens[m.last].kind == tokWord && !d.tokens[m.last].upper &&
+		(m.first == s.first || !locatives[d.word(m.first-1)] || !m.hasKind(farsight.PlaceCountry)) {
 		if c, n := cues.match(d, m.last, s.last); n > 0 && (c.kind == cueAttack || c.kind == cueWeapon) && c.typ == "" {
 			m.context = true
 		}
