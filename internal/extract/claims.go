@@ -146,7 +146,7 @@ func findSpeaker(d *doc, s sentence) (speaker, farsight.Stance, bool) {
 				j = k + 1
 			}
 		}
-		if sp, ok := speakerPhrase(d, j, s.last); ok {
+		if sp, ok := speakerPhrase(d, j, s.last); ok && !nounAfterName(d, j, sp, s.last) {
 			return sp, stance, true
 		}
 	}
@@ -240,6 +240,30 @@ func speakerBefore(d *doc, first, verb int) (speaker, bool) {
 		return speaker{name: d.text[d.tokens[i].start:d.tokens[verb-1].end], kind: farsight.SourceUnknown, start: d.tokens[i].start, end: d.tokens[verb-1].end}, true
 	}
 	return speaker{}, false
+}
+
+// nounAfterName reports whether a speaker read after a verb as a capitalized
+// name goes on with a lower-case word: the name then qualifies a noun ("said
+// the Morozovsk airfield was targeted"), and no one is speaking.
+func nounAfterName(d *doc, from int, sp speaker, end int) bool {
+	if d.word(from) == "the" {
+		from++
+	}
+	if _, n := speakerKinds.match(d, from, end); n > 0 || !d.tokens[from].upper || d.tokens[from].cyrillic {
+		return false
+	}
+	k := from
+	for k < end && d.tokens[k].end <= sp.end {
+		k++
+	}
+	if k >= end || d.tokens[k].kind != tokWord || d.tokens[k].upper {
+		return false
+	}
+	switch d.word(k) {
+	case "on", "in", "at", "to", "that", "via", "of":
+		return false
+	}
+	return true
 }
 
 // placePrepositions put a place name after a group of people.
