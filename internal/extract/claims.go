@@ -256,7 +256,7 @@ func nounAfterName(d *doc, from int, sp speaker, end int) bool {
 	for k < end && d.tokens[k].end <= sp.end {
 		k++
 	}
-	if k >= end || d.tokens[k].kind != tokWord || d.tokens[k].upper {
+	if k >= end || d.tokens[k].kind != tokWord || d.tokens[k].upper || d.tokens[k].cyrillic {
 		return false
 	}
 	switch d.word(k) {
