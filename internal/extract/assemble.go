@@ -1331,11 +1331,11 @@ func claimsOf(d *doc, r *farsight.Report, si *sentInfo) []*farsight.Claim {
 }
 
 // landName reports whether a region is named by its Ukrainian or Russian land
-// name in -щина/-ччина (Харківщина, Хмельниччина, Донетчина), which stands
+// name in -щина/-ччина/-чина (Харківщина, Хмельниччина, Воронежчина), which stands
 // for the oblast's whole territory, not for the city it is named after.
 func landName(s string) bool {
 	s = strings.ToLower(s)
-	if strings.Contains(s, "щин") || strings.Contains(s, "ччин") || strings.Contains(s, "тчин") {
+	if strings.Contains(s, "щин") || strings.Contains(s, "чин") {
 		return true
 	}
 	return strings.Contains(s, "обл") && !strings.Contains(s, "ьк")

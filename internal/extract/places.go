@@ -248,6 +248,22 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 	if best == nil {
 		best = x.adjectiveAt(d, i)
 	}
+	// "на Бєлгородщині", "на Харьковщине", "Воронежчина": a land name
+	// stands for the region whose adjective it shares, whether or not it
+	// is a curated alias, and before a village that bears it.
+	if t.cyrillic && (best == nil || best.last == i+1) {
+		if land := x.landNameRegions(t.key); len(land) > 0 {
+			if best == nil {
+				best = &mention{first: i, last: i + 1, key: t.key}
+			}
+			for _, p := range land {
+				if !slices.Contains(best.cands, p) {
+					best.cands = append(slices.Clip(best.cands), p)
+				}
+			}
+			best.hint = hintRegion
+		}
+	}
 	if best == nil {
 		return nil
 	}
@@ -274,6 +290,44 @@ func (x *Extractor) matchAt(d *doc, i int, s sentence) *mention {
 		return nil
 	}
 	return best
+}
+
+// landNameRegions returns the first-level regions a Ukrainian or Russian
+// land name in -щина, -ччина or -чина stands for, found by the adjective of
+// the region's name: Бєлгородщина by Бєлгородська область, Курщина by
+// Курська, Донеччина by Донецька, Харьковщина by Харьковская, Воронежчина
+// by Воронежская.
+func (x *Extractor) landNameRegions(key string) []*farsight.Place {
+	for _, suf := range []string{"ччин", "тчин", "щин", "чин"} {
+		i := strings.LastIndex(key, suf)
+		if i <= 0 || utf8.RuneCountInString(key[i+len(suf):]) > 3 {
+			continue
+		}
+		base := key[:i]
+		if utf8.RuneCountInString(base) < 3 {
+			return nil
+		}
+		adjs := []string{base + "ськ", base + "ск"}
+		switch suf {
+		case "ччин", "тчин":
+			adjs = []string{base + "цьк", base + "цк"}
+		case "чин":
+			if b, ok := strings.CutSuffix(base, "ж"); ok {
+				// Калужчина: Калузька, Калужская.
+				adjs = append(adjs, b+"зьк")
+			}
+		}
+		var out []*farsight.Place
+		for _, a := range adjs {
+			for _, p := range x.stemCandidates([]string{a + " област", a + " кра"}) {
+				if p.Kind == farsight.PlaceRegion && p.FeatureCode == "ADM1" && !slices.Contains(out, p) {
+					out = append(out, p)
+				}
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // cyrLooseCandidates returns the places of the theatre whose one-word
