@@ -53,6 +53,9 @@ type mention struct {
 	exactN int
 	// commonWord: the name is also a common English word.
 	commonWord bool
+	// onLand: "на" stands before a Cyrillic name, as before a land or a
+	// region ("на Кубані", "на Донеччині"), where a town takes "у"/"в".
+	onLand bool
 	// atAirbase: an airfield's noun stands just before the name
 	// ("на авіабазі в Новофедорівці", "airbase near X"): of same-name
 	// settlements (and only settlements: "на аэродроме в Крыму" is
@@ -681,6 +684,7 @@ type placeContext struct {
 // "Mykolaiv and Kherson regions" (a region word after a list).
 func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
 	for _, m := range ms {
+		m.onLand = m.first > 0 && d.tokens[m.first].cyrillic && d.word(m.first-1) == "на"
 		for k := m.first - 1; k >= max(0, m.first-3); k-- {
 			if w := d.tokens[k].lower; isAirbaseWord(w) || w == "airbase" || w == "airfield" || w == "air" && d.word(k+1) == "base" {
 				m.atAirbase = true
@@ -1054,10 +1058,12 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 	s := 0.0
 	if keyOf(p.Name) == m.key || m.exactN < len(m.cands) && slices.Contains(m.cands[:m.exactN], p) {
 		s += 1.5
-	} else if m.exactN > 0 && p.Kind == farsight.PlaceSettlement && (p.FeatureCode == "PPLA" || p.FeatureCode == "PPLC" || p.Population >= 30000) {
+	} else if p.Kind == farsight.PlaceSettlement && (m.exactN > 0 && (p.FeatureCode == "PPLA" || p.FeatureCode == "PPLC" || p.Population >= 30000) ||
+		m.stemmed && p.Population >= 100000) {
 		// An inflected form of a town's name is read as the town before a
 		// village whose name it happens to spell: "во Львове" is Lviv,
-		// not the village Lvove.
+		// not the village Lvove; "під Новоросійськом" (a stem alone) is
+		// the city of 240,000, not the village once called Новоросійське.
 		s += 1.5
 	}
 	if m.loose {
@@ -1079,9 +1085,14 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 			s -= 1
 		}
 		// A first-level region is known as widely as a town of 100,000:
-		// "Крым" is Crimea, not the village Krym.
+		// "Крым" is Crimea, not the village Krym; after "на" it is the
+		// region a land name means ("на Кубані": Krasnodar Krai, not the
+		// village Kuban).
 		if p.FeatureCode == "ADM1" {
 			s += 3
+			if m.onLand {
+				s += 3
+			}
 		}
 	case farsight.PlaceAirbase, farsight.PlaceAirport:
 		if m.hint == hintAirbase {
