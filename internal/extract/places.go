@@ -704,10 +704,11 @@ func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
 		case between == 1 && d.word(a.last) == "," && (b.hint == hintRaion || b.hint == hintRegion) && a.onlySettlements():
 			// "Novoselivka, Izium district", "Havrylivka, Kherson region".
 			x.qualify(d, a, b)
-		case between == 1 && d.tokens[b.first].cyrillic && (b.hint == hintRaion || b.hint == hintRegion || b.hasKind(farsight.PlaceRegion)) &&
-			a.hint != hintRegion && a.hasKind(farsight.PlaceSettlement) && qualifierLinks[d.word(a.last)]:
+		case between >= 1 && between <= 2 && d.tokens[b.first].cyrillic && (b.hint == hintRaion || b.hint == hintRegion || b.hasKind(farsight.PlaceRegion)) &&
+			a.hint != hintRegion && a.hasKind(farsight.PlaceSettlement) && qualifierLinked(d, a.last, b.first):
 			// "в Степановке (Запорожская область)", "в селе Майское
-			// (Крым)", "в поселке Чапаевка в Луганской области".
+			// (Крым)", "в поселке Чапаевка в Луганской области",
+			// "поблизу Жовтневого окупованого Криму".
 			x.qualify(d, a, b)
 		case between == 1 && d.word(a.last) == "," && b.hint == hintNone && a.hint != hintRegion:
 			// "Havrylivka, Kherson": b names a region (or its capital).
@@ -778,6 +779,22 @@ var locatives = map[string]bool{"у": true, "в": true, "во": true, "in": true
 // qualifierLinks stand between a Cyrillic settlement's name and the region
 // that qualifies it.
 var qualifierLinks = map[string]bool{"(": true, "в": true, "у": true, "во": true}
+
+// qualifierLinked reports whether the tokens [from, to) link a settlement's
+// name to the region that qualifies it: a bracket or в/у, or "occupied"
+// ("окупованого Криму", "тимчасово окупованої Херсонщини").
+func qualifierLinked(d *doc, from, to int) bool {
+	if to-from == 1 && qualifierLinks[d.word(from)] {
+		return true
+	}
+	for k := from; k < to; k++ {
+		w := d.word(k)
+		if !strings.HasPrefix(w, "окупован") && !strings.HasPrefix(w, "оккупирован") && w != "тимчасово" && w != "временно" {
+			return false
+		}
+	}
+	return true
+}
 
 // qualify makes b the region or raion that qualifies the settlement name a.
 // A Cyrillic name then also takes its transliteration-insensitive
