@@ -70,6 +70,18 @@ func (r *Report) Validate() error {
 	return nil
 }
 
+// Excerpt returns the first n bytes of s, cut back to a rune boundary, with
+// an ellipsis when cut: a report's summary, or bad input quoted in an error.
+func Excerpt(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
 // ContentHash returns the hex SHA-256 of text after normalisation: Unicode
 // NFKC, case folded, every run of white space collapsed to one space, and
 // trimmed. Two reports with the same hash are exact duplicates.

@@ -60,3 +60,23 @@ func isPlainASCII(s string) bool {
 	}
 	return true
 }
+
+func TestExcerpt(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"Kaspiysk", 20, "Kaspiysk"},
+		{"Kaspiysk", 8, "Kaspiysk"},
+		{"Kaspiysk", 4, "Kasp…"},
+		{"Каспійськ", 3, "К…"}, // 3 bytes fall inside "а": cut back to the rune before it
+		{"Каспійськ", 4, "Ка…"},
+		{"Каспійськ", 0, "…"},
+	}
+	for _, tt := range tests {
+		if got := farsight.Excerpt(tt.s, tt.n); got != tt.want {
+			t.Errorf("Excerpt(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+		}
+	}
+}

@@ -12,11 +12,11 @@ import (
 	"errors"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/mmcdole/gofeed"
 
 	"github.com/farsight-osint/farsight"
 	"github.com/farsight-osint/farsight/internal/fetch"
-	"github.com/mmcdole/gofeed"
 )
 
 // Item is one entry of a feed.
@@ -94,13 +94,5 @@ func Parse(body []byte) (doc *Document, err error) {
 }
 
 func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= 200 {
-		return s
-	}
-	cut := 200
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return farsight.Excerpt(strings.Join(strings.Fields(s), " "), 200)
 }

@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"net/http"
-	"unicode/utf8"
 
 	"github.com/farsight-osint/farsight"
 )
@@ -69,21 +68,9 @@ func (s *Server) handleReports(w http.ResponseWriter, r *http.Request) {
 	}
 	page.Total = total
 	for _, rep := range rs {
-		page.Reports = append(page.Reports, reportSummary{Report: rep, Excerpt: excerpt(rep.Text, excerptBytes)})
+		page.Reports = append(page.Reports, reportSummary{Report: rep, Excerpt: farsight.Excerpt(rep.Text, excerptBytes)})
 	}
 	s.writeJSON(w, r, http.StatusOK, page)
-}
-
-// excerpt returns the first n bytes of s, cut at a rune boundary, with an
-// ellipsis when cut.
-func excerpt(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }
 
 // reportDetail is the answer of GET /reports/{id}: the report with its

@@ -154,15 +154,5 @@ func ParseTime(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, farsight.Errorf(farsight.EINVALID, "published %q is not a date (want YYYY-MM-DD or RFC 3339)", truncate(s, 40))
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
+	return time.Time{}, farsight.Errorf(farsight.EINVALID, "published %q is not a date (want YYYY-MM-DD or RFC 3339)", farsight.Excerpt(s, 40))
 }

@@ -480,19 +480,9 @@ func (r *Reader) published(m message) (time.Time, error) {
 		}
 		t, err := time.Parse(dateLayout, s)
 		if err != nil {
-			return time.Time{}, fmt.Errorf(`field "date" %q is not a date (want YYYY-MM-DDTHH:MM:SS)`, truncate(s, 40))
+			return time.Time{}, fmt.Errorf(`field "date" %q is not a date (want YYYY-MM-DDTHH:MM:SS)`, farsight.Excerpt(s, 40))
 		}
 		return t, nil
 	}
 	return r.o.Published, nil
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }
