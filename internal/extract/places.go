@@ -56,11 +56,6 @@ type mention struct {
 	// onLand: "на" stands before a Cyrillic name, as before a land or a
 	// region ("на Кубані", "на Донеччині"), where a town takes "у"/"в".
 	onLand bool
-	// atAirbase: an airfield's noun stands just before the name
-	// ("на авіабазі в Новофедорівці", "airbase near X"): of same-name
-	// settlements (and only settlements: "на аэродроме в Крыму" is
-	// Crimea), the one with an airfield is meant.
-	atAirbase bool
 	// qualifier is the region or raion named right after this name
 	// ("Havrylivka, Kherson", "Novoselivka, Izium district").
 	qualifier *mention
@@ -685,11 +680,6 @@ type placeContext struct {
 func (x *Extractor) markRegionContext(d *doc, ms []*mention) {
 	for _, m := range ms {
 		m.onLand = m.first > 0 && d.tokens[m.first].cyrillic && d.word(m.first-1) == "на"
-		for k := m.first - 1; k >= max(0, m.first-3); k-- {
-			if w := d.tokens[k].lower; isAirbaseWord(w) || w == "airbase" || w == "airfield" || w == "air" && d.word(k+1) == "base" {
-				m.atAirbase = true
-			}
-		}
 	}
 	for i := 1; i < len(ms); i++ {
 		a, b := ms[i-1], ms[i]
@@ -1185,7 +1175,11 @@ func (x *Extractor) scorePlace(m *mention, p *farsight.Place, ctx *placeContext)
 	case "PPLA2":
 		s += 0.5
 	}
-	if (m.atAirbase || m.hint == hintAirbase) && p.Kind == farsight.PlaceSettlement && m.onlySettlements() && x.airfieldNear(p.Point, 10) {
+	// An airfield's noun before or after a name ("на авіабазі в
+	// Новофедорівці", "airbase near X"): of same-name settlements (and
+	// only settlements: "на аэродроме в Крыму" is Crimea), the one with an
+	// airfield is meant.
+	if m.hint == hintAirbase && p.Kind == farsight.PlaceSettlement && m.onlySettlements() && x.airfieldNear(p.Point, 10) {
 		s += 3
 	}
 	// The region or raion written right after the name decides most.
